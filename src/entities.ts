@@ -1,0 +1,34 @@
+// Every entity, in one list for the DataSource; each lives in its department's folder.
+import { District } from './districts/district.entity';
+import { EmploymentAssistance } from './employment/employment-assistance.entity';
+import { Caseworker } from './justice/caseworker.entity';
+import { FollowUpCheck } from './justice/follow-up-check.entity';
+import { RehabCentre } from './justice/rehab-centre.entity';
+import { RehabProgramme } from './justice/rehab-programme.entity';
+import { Person } from './persons/person.entity';
+import { CaseSuspect } from './public-security/case-suspect.entity';
+import { DrugCase } from './public-security/drug-case.entity';
+import { DrugUseDetection } from './public-security/drug-use-detection.entity';
+import { HeroinEquivalentFactor } from './public-security/heroin-equivalent-factor.entity';
+import { PrecursorPermit } from './public-security/precursor-permit.entity';
+import { RiskAssessment } from './public-security/risk-assessment.entity';
+import { Seizure } from './public-security/seizure.entity';
+import { WastewaterSample } from './public-security/wastewater-sample.entity';
+
+export const entities = [
+  District,
+  Person,
+  DrugCase,
+  CaseSuspect,
+  Seizure,
+  DrugUseDetection,
+  RiskAssessment,
+  WastewaterSample,
+  PrecursorPermit,
+  HeroinEquivalentFactor,
+  Caseworker,
+  RehabCentre,
+  RehabProgramme,
+  FollowUpCheck,
+  EmploymentAssistance,
+];
