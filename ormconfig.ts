@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { DataSource, Logger } from 'typeorm';
 import { DatabaseTarget, DEFAULT_DATABASE_URL, parseDatabaseUrl } from './src/config';
 import { SnakeNamingStrategy } from './src/common/naming-strategy';
+import { CountingLogger } from './src/common/sql-counter';
 import { entities } from './src/entities';
 
 // The one DataSource of the service, chosen by DATABASE_URL (mysql://... or sqlite:PATH).
@@ -16,7 +17,8 @@ export function createDataSource(target: DatabaseTarget, logger?: Logger): DataS
     migrationsTableName: 'typeorm_migrations',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logger,
+    // counts statements per request (src/common/sql-counter.ts); logs nothing itself
+    logger: logger ?? new CountingLogger(),
   };
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });

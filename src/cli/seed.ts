@@ -1,0 +1,106 @@
+// npm run seed -- --persons N [--seed S] [--reset]
+// Applies pending migrations to DATABASE_URL, then loads deterministic synthetic data for Ningxia.
+// Exit codes: 0 done, 2 wrong arguments or a non-empty database without --reset, 1 anything else.
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { openDataSource } from '../database';
+import { seedDatabase, SeedRefusedError } from '../seed/bulk-insert';
+import { MAX_PERSONS } from '../seed/synthetic-data';
+
+export const USAGE = 'usage: npm run seed -- --persons N [--seed S] [--reset]';
+export const DEFAULT_PERSONS = 5000;
+export const DEFAULT_SEED = 2023;
+
+export interface SeedArgs {
+  persons: number;
+  seed: number;
+  reset: boolean;
+}
+
+export class SeedArgsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeedArgsError';
+  }
+}
+
+const DIGITS = /^\d+$/;
+
+export function parseSeedArgs(argv: string[]): SeedArgs {
+  let values: { persons?: string; seed?: string; reset?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { persons: { type: 'string' }, seed: { type: 'string' }, reset: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new SeedArgsError(err instanceof Error ? err.message.replace(/\s+/g, ' ').trim() : String(err));
+  }
+  let persons = DEFAULT_PERSONS;
+  if (values.persons !== undefined) {
+    persons = DIGITS.test(values.persons) ? Number(values.persons) : NaN;
+    if (!Number.isInteger(persons) || persons < 1 || persons > MAX_PERSONS) {
+      throw new SeedArgsError(`--persons must be an integer from 1 to ${MAX_PERSONS}, got ${JSON.stringify(values.persons)}`);
+    }
+  }
+  let seed = DEFAULT_SEED;
+  if (values.seed !== undefined) {
+    seed = DIGITS.test(values.seed) ? Number(values.seed) : NaN;
+    if (!Number.isSafeInteger(seed)) {
+      throw new SeedArgsError(`--seed must be a non-negative integer, got ${JSON.stringify(values.seed)}`);
+    }
+  }
+  return { persons, seed, reset: values.reset === true };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: SeedArgs;
+  try {
+    args = parseSeedArgs(argv);
+  } catch (err) {
+    if (err instanceof SeedArgsError) {
+      process.stderr.write(`seed: ${err.message} (${USAGE})\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const started = Date.now();
+  const ds = await openDataSource(loadConfig().database);
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+    const counts = await seedDatabase(ds, args);
+    const width = Math.max(...Object.keys(counts).map((t) => t.length), 'total'.length);
+    let total = 0;
+    let out = '';
+    for (const [table, n] of Object.entries(counts)) {
+      total += n;
+      out += `${table.padEnd(width)}  ${String(n).padStart(9)}\n`;
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    out += `${'total'.padEnd(width)}  ${String(total).padStart(9)} rows in ${seconds} s (persons ${args.persons}, seed ${args.seed})\n`;
+    process.stdout.write(out);
+    return 0;
+  } finally {
+    await ds.destroy();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      if (err instanceof SeedRefusedError || err instanceof ConfigError) {
+        process.stderr.write(`seed: ${err.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      process.stderr.write(`seed failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

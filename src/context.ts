@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import { StatementCount } from './common/sql-counter';
+import { createDistrictLoaders } from './districts/district.loaders';
+import { DistrictTree } from './districts/district-tree';
+import { createEmploymentLoaders } from './employment/employment.loaders';
+import { createJusticeLoaders } from './justice/justice.loaders';
+import { createPersonLoaders } from './persons/person.loaders';
+import { createPublicSecurityLoaders } from './public-security/public-security.loaders';
+
+// Everything a resolver may use; built fresh for every request so loader caches never leak
+// between requests (or between users).
+export interface Context {
+  ds: DataSource;
+  tree: DistrictTree;
+  statements: StatementCount;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+export function createLoaders(ds: DataSource, tree: DistrictTree) {
+  return {
+    ...createPersonLoaders(ds),
+    ...createDistrictLoaders(ds, tree),
+    ...createPublicSecurityLoaders(ds),
+    ...createJusticeLoaders(ds),
+    ...createEmploymentLoaders(ds),
+  };
+}
+
+export function buildContext(ds: DataSource, tree: DistrictTree, statements = new StatementCount()): Context {
+  return { ds, tree, statements, loaders: createLoaders(ds, tree) };
+}

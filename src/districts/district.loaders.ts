@@ -1,0 +1,31 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { Period } from '../common/period';
+import { DistrictTree } from './district-tree';
+import { DistrictIndicators } from './indicators/district-indicators.type';
+import { computeIndicators } from './indicators/indicators.service';
+
+export const DEFAULT_HEROIN_EQUIVALENT_TABLE = 'SPC-2016';
+
+// Indicators for every district of the tree at once, per period: asking for 22 counties costs
+// the same grouped statements as asking for one.
+export function createDistrictLoaders(ds: DataSource, tree: DistrictTree) {
+  return {
+    indicatorsByPeriod: new DataLoader<string, Map<string, DistrictIndicators>>(
+      (keys) =>
+        Promise.all(
+          keys.map((key) => {
+            const [from, to, table] = key.split('|');
+            return computeIndicators(ds, tree, { from, to }, table);
+          }),
+        ),
+      { maxBatchSize: 20 },
+    ),
+  };
+}
+
+export function indicatorsKey(period: Period, table = DEFAULT_HEROIN_EQUIVALENT_TABLE): string {
+  return `${period.from}|${period.to}|${table}`;
+}
+
+export type DistrictLoaders = ReturnType<typeof createDistrictLoaders>;

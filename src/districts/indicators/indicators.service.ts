@@ -1,0 +1,99 @@
+import { DataSource } from 'typeorm';
+import { Period } from '../../common/period';
+import { SPC2016_TABLE } from '../../../migrations/reference/heroin-equivalent-spc2016';
+import { employmentIndicators } from '../../employment/employment.indicators';
+import { justiceIndicators } from '../../justice/justice.indicators';
+import { personIndicators } from '../../persons/person.indicators';
+import { publicSecurityIndicators } from '../../public-security/public-security.indicators';
+import { DistrictTree } from '../district-tree';
+import { DistrictIndicators } from './district-indicators.type';
+import { addSums, emptySums, IndicatorSums, mergeSums, RISK_FIELDS } from './indicator-sums';
+
+// The province's indicators for every district of the tree from a constant number of grouped
+// statements (12: public security 7, persons 1, justice 2, employment 2), whatever the number of
+// districts or rows. Each department returns sums by the raw district code of its rows; those are
+// rolled up the tree in memory, and rates are derived from the rolled-up sums.
+
+// Sums per district of the tree: its own rows plus those of all its descendants. Codes that are not in
+// the tree (e.g. persons resident outside Ningxia) are ignored.
+export async function computeIndicatorSums(
+  ds: DataSource,
+  tree: DistrictTree,
+  period: Period,
+  heroinEquivalentTable = SPC2016_TABLE,
+): Promise<Map<string, IndicatorSums>> {
+  const parts = await Promise.all([
+    publicSecurityIndicators(ds, period, heroinEquivalentTable),
+    personIndicators(ds, period),
+    justiceIndicators(ds, period),
+    employmentIndicators(ds, period),
+  ]);
+  return rollUp(tree, mergeSums(parts));
+}
+
+export function rollUp(tree: DistrictTree, own: Map<string, IndicatorSums>): Map<string, IndicatorSums> {
+  const out = new Map<string, IndicatorSums>();
+  for (const d of tree.all()) out.set(d.code, emptySums());
+  for (const [code, sums] of own) {
+    if (!tree.get(code)) continue;
+    for (const ancestor of tree.ancestorCodes(code)) addSums(out.get(ancestor) as IndicatorSums, sums);
+  }
+  return out;
+}
+
+// numerator / denominator, or null when the denominator is 0 (never 0 or NaN).
+export function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+export function deriveIndicators(sums: IndicatorSums, period: Period, heroinEquivalentTable: string): DistrictIndicators {
+  const s = sums;
+  // An object literal of the class's type: the compiler checks that every field is set, and no other.
+  const figures: DistrictIndicators = {
+    from: period.from,
+    to: period.to,
+    heroinEquivalentTable,
+    casesFiled: s.casesFiled,
+    casesSolved: s.casesSolved,
+    targetCasesSolved: s.targetCasesSolved,
+    suspectsArrested: s.suspectsArrested,
+    fugitivesArrested: s.fugitivesArrested,
+    manufacturingSitesDestroyed: s.manufacturingSitesDestroyed,
+    seizedHeroinEquivalentKg: s.seizedHeroinEquivalentKg,
+    precursorSeizedKg: s.precursorSeizedKg,
+    outflowTraffickers: s.outflowTraffickers,
+    drugUseDetections: s.drugUseDetections,
+    newUsers: s.newUsers,
+    registeredUsers: s.registeredUsers,
+    newUserRate: ratio(s.newUsers, s.registeredUsers),
+    abstinentThreeYears: s.abstinentThreeYears,
+    currentUsers: s.registeredUsers - s.abstinentThreeYears,
+    abstinenceConsolidationRate: ratio(s.abstinentThreeYears, s.registeredUsers),
+    compulsoryIsolationAdmissions: s.compulsoryIsolationAdmissions,
+    communityOrders: s.communityOrders,
+    communityExecutionRate: ratio(s.communityOrdersExecuted, s.communityOrders),
+    communityConsolidationRate: ratio(s.communityCompleted, s.communityEnded),
+    absconded: s.absconded,
+    usersPerCaseworker: ratio(s.openCommunityPersons, s.caseworkers),
+    employmentAssisted: s.employmentAssisted,
+    employedShare: ratio(s.employedOpenCommunityPersons, s.openCommunityPersons),
+    liftedOutOfPoverty: s.liftedOutOfPoverty,
+    riskDistribution: RISK_FIELDS.map(([colour, field]) => ({ colour, persons: s[field] })),
+    precursorPermits: s.precursorPermits,
+    precursorPermittedTonnes: s.precursorPermittedTonnes,
+  };
+  return Object.assign(new DistrictIndicators(), figures);
+}
+
+// Indicators for every district in the tree, keyed by district code.
+export async function computeIndicators(
+  ds: DataSource,
+  tree: DistrictTree,
+  period: Period,
+  heroinEquivalentTable = SPC2016_TABLE,
+): Promise<Map<string, DistrictIndicators>> {
+  const sums = await computeIndicatorSums(ds, tree, period, heroinEquivalentTable);
+  const out = new Map<string, DistrictIndicators>();
+  for (const [code, s] of sums) out.set(code, deriveIndicators(s, period, heroinEquivalentTable));
+  return out;
+}

@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Context } from '../context';
+import { Person } from '../persons/person.entity';
+import { EmploymentAssistance } from './employment-assistance.entity';
+
+// The employment bureau's fields on Person.
+@Resolver(() => Person)
+export class PersonEmploymentResolver {
+  @FieldResolver(() => [EmploymentAssistance], { description: 'Employment assistance, newest first (就业帮扶记录)' })
+  employmentAssistances(@Root() person: Person, @Ctx() ctx: Context): Promise<EmploymentAssistance[]> {
+    return ctx.loaders.assistancesByPerson.load(person.id);
+  }
+}

@@ -1,0 +1,34 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Context } from '../context';
+import { Person } from '../persons/person.entity';
+import { Caseworker } from './caseworker.entity';
+import { FollowUpCheck } from './follow-up-check.entity';
+import { RehabCentre } from './rehab-centre.entity';
+import { RehabProgramme } from './rehab-programme.entity';
+
+// Justice's fields on Person, and the relations of its own records.
+@Resolver(() => Person)
+export class PersonJusticeResolver {
+  @FieldResolver(() => [RehabProgramme], { description: 'Rehabilitation programmes, newest first (戒毒康复记录)' })
+  rehabProgrammes(@Root() person: Person, @Ctx() ctx: Context): Promise<RehabProgramme[]> {
+    return ctx.loaders.programmesByPerson.load(person.id);
+  }
+}
+
+@Resolver(() => RehabProgramme)
+export class RehabProgrammeResolver {
+  @FieldResolver(() => [FollowUpCheck], { description: 'Follow-up checks, newest first (帮扶/检测记录)' })
+  followUpChecks(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Promise<FollowUpCheck[]> {
+    return ctx.loaders.checksByProgramme.load(programme.id);
+  }
+
+  @FieldResolver(() => Caseworker, { nullable: true, description: 'The responsible caseworker (禁毒专干)' })
+  caseworker(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Promise<Caseworker | null> | null {
+    return programme.caseworkerId === null ? null : ctx.loaders.caseworkerById.load(programme.caseworkerId);
+  }
+
+  @FieldResolver(() => RehabCentre, { nullable: true, description: 'The community centre (社区戒毒康复工作中心)' })
+  centre(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Promise<RehabCentre | null> | null {
+    return programme.centreId === null ? null : ctx.loaders.centreById.load(programme.centreId);
+  }
+}

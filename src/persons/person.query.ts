@@ -1,0 +1,67 @@
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
+import { minusYears } from '../common/period';
+import { DistrictTree } from '../districts/district-tree';
+import { Person } from './person.entity';
+import { today, UserStatus } from './person-status';
+import { PersonFilter } from './person.filter';
+import { checkDistrictCode } from '../districts/district-code';
+
+// The persons connection: one page query and one count, whatever the filter. Conditions on other
+// departments' records are EXISTS sub-queries with the same definitions as the indicators.
+function applyFilter(qb: SelectQueryBuilder<Person>, tree: DistrictTree, filter: PersonFilter): SelectQueryBuilder<Person> {
+  const asOf = filter.asOf ?? today();
+  const cutoff = minusYears(asOf, 3);
+  if (filter.districtCode) {
+    const codes = tree.descendantCodes(checkDistrictCode(filter.districtCode, 'filter.districtCode'));
+    qb.andWhere(codes.length ? 'p.residence_district_code IN (:...codes)' : '1 = 0', { codes });
+  }
+  if (filter.bornFrom) qb.andWhere('p.birth_date >= :bornFrom', { bornFrom: filter.bornFrom });
+  if (filter.bornTo) qb.andWhere('p.birth_date <= :bornTo', { bornTo: filter.bornTo });
+  qb.setParameters({ asOf, cutoff });
+
+  const alive = '(p.deceased_at IS NULL OR p.deceased_at > :asOf)';
+  const detected = 'EXISTS (SELECT 1 FROM drug_use_detection d WHERE d.person_id = p.id AND d.detected_at <= :asOf)';
+  const recentUse =
+    '(EXISTS (SELECT 1 FROM drug_use_detection d2 WHERE d2.person_id = p.id AND d2.detected_at >= :cutoff AND d2.detected_at <= :asOf)' +
+    " OR EXISTS (SELECT 1 FROM follow_up_check c WHERE c.person_id = p.id AND c.result = 'POSITIVE' AND c.checked_at >= :cutoff AND c.checked_at <= :asOf))";
+  if (filter.userStatus) {
+    qb.andWhere(alive).andWhere(detected);
+    if (filter.userStatus === UserStatus.CURRENT_USER) qb.andWhere(recentUse);
+    if (filter.userStatus === UserStatus.ABSTINENT_THREE_YEARS) qb.andWhere(`NOT ${recentUse}`);
+  }
+  if (filter.inOpenProgramme !== null && filter.inOpenProgramme !== undefined) {
+    const open =
+      'EXISTS (SELECT 1 FROM rehab_programme rp WHERE rp.person_id = p.id AND rp.ordered_at <= :asOf AND (rp.ended_at IS NULL OR rp.ended_at > :asOf))';
+    qb.andWhere(filter.inOpenProgramme ? open : `NOT ${open}`);
+  }
+  if (filter.latestRiskColour) {
+    qb.andWhere(
+      new Brackets((w) =>
+        w.where(
+          'EXISTS (SELECT 1 FROM risk_assessment r WHERE r.person_id = p.id AND r.risk_colour = :colour AND r.assessed_at <= :asOf' +
+            ' AND NOT EXISTS (SELECT 1 FROM risk_assessment r2 WHERE r2.person_id = p.id AND r2.assessed_at <= :asOf' +
+            ' AND (r2.assessed_at > r.assessed_at OR (r2.assessed_at = r.assessed_at AND r2.id > r.id))))',
+          { colour: filter.latestRiskColour },
+        ),
+      ),
+    );
+  }
+  return qb;
+}
+
+export async function findPersons(
+  ds: DataSource,
+  tree: DistrictTree,
+  filter: PersonFilter = {},
+  firstArg?: number | null,
+  after?: string | null,
+) {
+  const first = checkPageSize(firstArg);
+  const afterId = decodeCursor(after);
+  const base = () => applyFilter(ds.getRepository(Person).createQueryBuilder('p'), tree, filter);
+  const page = base().orderBy('p.id', 'ASC').take(first + 1);
+  if (afterId !== undefined) page.andWhere('p.id > :afterId', { afterId });
+  const [rows, totalCount] = await Promise.all([first === 0 ? Promise.resolve([]) : page.getMany(), base().getCount()]);
+  return toConnection(rows, first, totalCount);
+}

@@ -1,0 +1,61 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { byIdLoader, groupedLoader } from '../common/loaders';
+import { CaseSuspect } from './case-suspect.entity';
+import { DrugCase } from './drug-case.entity';
+import { DrugUseDetection } from './drug-use-detection.entity';
+import { HeroinEquivalentFactor } from './heroin-equivalent-factor.entity';
+import { RiskAssessment } from './risk-assessment.entity';
+import { Seizure } from './seizure.entity';
+import { WastewaterSample } from './wastewater-sample.entity';
+
+// Public security's loaders, a fresh set per request. Lists come newest first.
+export function createPublicSecurityLoaders(ds: DataSource) {
+  return {
+    detectionsByPerson: groupedLoader<number, DrugUseDetection>(
+      (ids) => ds.getRepository(DrugUseDetection).find({ where: { personId: In(ids) }, order: { detectedAt: 'DESC', id: 'DESC' } }),
+      (r) => r.personId,
+    ),
+    riskAssessmentsByPerson: groupedLoader<number, RiskAssessment>(
+      (ids) => ds.getRepository(RiskAssessment).find({ where: { personId: In(ids) }, order: { assessedAt: 'DESC', id: 'DESC' } }),
+      (r) => r.personId,
+    ),
+    involvementsByPerson: groupedLoader<number, CaseSuspect>(
+      (ids) => ds.getRepository(CaseSuspect).find({ where: { personId: In(ids) }, order: { id: 'DESC' } }),
+      (r) => r.personId,
+    ),
+    suspectsByCase: groupedLoader<number, CaseSuspect>(
+      (ids) => ds.getRepository(CaseSuspect).find({ where: { caseId: In(ids) }, order: { id: 'ASC' } }),
+      (r) => r.caseId,
+    ),
+    caseById: byIdLoader<number, DrugCase>((ids) => ds.getRepository(DrugCase).findBy({ id: In(ids) }), (r) => r.id),
+    seizuresByCase: groupedLoader<number, Seizure>(
+      (ids) => ds.getRepository(Seizure).find({ where: { caseId: In(ids) }, order: { seizedAt: 'ASC', id: 'ASC' } }),
+      (r) => r.caseId,
+    ),
+    // the latest sample of each site and substance, keyed by the sample's own district
+    latestWastewaterByDistrict: groupedLoader<string, WastewaterSample>(async (codes) => {
+      const latest = ds
+        .getRepository(WastewaterSample)
+        .createQueryBuilder('w')
+        .select('w.id', 'id')
+        .addSelect('ROW_NUMBER() OVER (PARTITION BY w.site, w.substance ORDER BY w.sampled_at DESC, w.id DESC)', 'rn')
+        .where('w.district_code IN (:...codes)', { codes });
+      return ds
+        .getRepository(WastewaterSample)
+        .createQueryBuilder('s')
+        .innerJoin(`(${latest.getQuery()})`, 'l', 'l.id = s.id AND l.rn = 1')
+        .setParameters(latest.getParameters())
+        .orderBy('s.site', 'ASC')
+        .addOrderBy('s.substance', 'ASC')
+        .getMany();
+    }, (r) => r.districtCode),
+    // substance -> factor, per factor table
+    heroinFactors: new DataLoader<string, Map<string, number>>(async (tables) => {
+      const rows = await ds.getRepository(HeroinEquivalentFactor).findBy({ tableName: In(tables) });
+      return tables.map((t) => new Map(rows.filter((r) => r.tableName === t).map((r) => [r.substance, r.factor])));
+    }),
+  };
+}
+
+export type PublicSecurityLoaders = ReturnType<typeof createPublicSecurityLoaders>;

@@ -1,0 +1,79 @@
+import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { Context } from '../context';
+import { DEFAULT_HEROIN_EQUIVALENT_TABLE } from '../districts/district.loaders';
+import { Person } from '../persons/person.entity';
+import { CaseSuspect } from './case-suspect.entity';
+import { DrugCase } from './drug-case.entity';
+import { DrugUseDetection } from './drug-use-detection.entity';
+import { SeizureKind } from './public-security.enums';
+import { RiskAssessment } from './risk-assessment.entity';
+import { Seizure } from './seizure.entity';
+
+// Public security's fields on Person, and the relations of its own records.
+@Resolver(() => Person)
+export class PersonPublicSecurityResolver {
+  @FieldResolver(() => [CaseSuspect], { description: 'Cases the person is a suspect in, newest first, with the role (涉案情况)' })
+  drugCases(@Root() person: Person, @Ctx() ctx: Context): Promise<CaseSuspect[]> {
+    return ctx.loaders.involvementsByPerson.load(person.id);
+  }
+
+  @FieldResolver(() => [DrugUseDetection], { description: 'Drug-use detections, newest first (查处吸毒记录)' })
+  drugUseDetections(@Root() person: Person, @Ctx() ctx: Context): Promise<DrugUseDetection[]> {
+    return ctx.loaders.detectionsByPerson.load(person.id);
+  }
+
+  @FieldResolver(() => [RiskAssessment], { description: 'Risk assessments, newest first (风险评估记录)' })
+  riskAssessments(@Root() person: Person, @Ctx() ctx: Context): Promise<RiskAssessment[]> {
+    return ctx.loaders.riskAssessmentsByPerson.load(person.id);
+  }
+
+  @FieldResolver(() => RiskAssessment, { nullable: true, description: 'The latest risk assessment (最新风险评估)' })
+  async latestRisk(@Root() person: Person, @Ctx() ctx: Context): Promise<RiskAssessment | null> {
+    const list = await ctx.loaders.riskAssessmentsByPerson.load(person.id);
+    return list[0] ?? null;
+  }
+}
+
+@Resolver(() => CaseSuspect)
+export class CaseSuspectResolver {
+  @FieldResolver(() => DrugCase, { description: 'The case (案件)' })
+  async case(@Root() suspect: CaseSuspect, @Ctx() ctx: Context): Promise<DrugCase> {
+    return (await ctx.loaders.caseById.load(suspect.caseId)) as DrugCase;
+  }
+
+  @FieldResolver(() => Person, { description: 'The suspect (犯罪嫌疑人)' })
+  async person(@Root() suspect: CaseSuspect, @Ctx() ctx: Context): Promise<Person> {
+    return (await ctx.loaders.personById.load(suspect.personId)) as Person;
+  }
+}
+
+export function heroinEquivalentKg(seizures: Seizure[], factors: Map<string, number>): number {
+  const grams = seizures
+    .filter((s) => s.kind === SeizureKind.DRUG)
+    .reduce((sum, s) => sum + (s.quantityGrams ?? 0) * (factors.get(s.substance) ?? 0), 0);
+  return Math.round(grams) / 1000;
+}
+
+@Resolver(() => DrugCase)
+export class DrugCaseResolver {
+  @FieldResolver(() => [Seizure], { description: 'What was seized in the case (缴获情况)' })
+  seizures(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<Seizure[]> {
+    return ctx.loaders.seizuresByCase.load(drugCase.id);
+  }
+
+  @FieldResolver(() => [CaseSuspect], { description: 'All suspects of the case (全部犯罪嫌疑人)' })
+  suspects(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<CaseSuspect[]> {
+    return ctx.loaders.suspectsByCase.load(drugCase.id);
+  }
+
+  @FieldResolver(() => Float, {
+    description: 'Drugs seized in the case as kilograms of heroin equivalent, default factor table (缴获毒品折合海洛因, 千克)',
+  })
+  async heroinEquivalentKg(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<number> {
+    const [seizures, factors] = await Promise.all([
+      ctx.loaders.seizuresByCase.load(drugCase.id),
+      ctx.loaders.heroinFactors.load(DEFAULT_HEROIN_EQUIVALENT_TABLE),
+    ]);
+    return heroinEquivalentKg(seizures, factors);
+  }
+}

@@ -1,0 +1,153 @@
+// Loads the synthetic data into a database with batched multi-row inserts, parents before children.
+// SQLite: the whole seed is one transaction. MySQL/MariaDB: one transaction per block of persons, so
+// a large seed neither holds a huge transaction nor commits row by row. Blocks are generated while
+// the previous block's first statement runs, and never all held in memory at once.
+import { DataSource, QueryRunner } from 'typeorm';
+import { SEED_TABLES, SyntheticData } from './rows';
+import { generateBlocks, validateOptions } from './synthetic-data';
+
+export interface SeedOptions {
+  persons: number;
+  seed: number;
+  reset?: boolean;
+}
+
+// The database already holds records and --reset was not given.
+export class SeedRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeedRefusedError';
+  }
+}
+
+// SQLite allows 32,766 bound parameters per statement; stay well under it on every database.
+export const MAX_PARAMETERS_PER_STATEMENT = 30_000;
+
+function isSqlite(ds: DataSource): boolean {
+  return ds.options.type === 'better-sqlite3';
+}
+
+// Row counts per table name, in insert order.
+export async function seedDatabase(ds: DataSource, options: SeedOptions): Promise<Record<string, number>> {
+  validateOptions(options);
+  const counts: Record<string, number> = {};
+  for (const { table } of SEED_TABLES) counts[table] = 0;
+  const sqlite = isSqlite(ds);
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  try {
+    if (sqlite) {
+      await qr.startTransaction();
+      try {
+        await prepare(ds, qr, options.reset === true);
+        await insertAll(ds, qr, options, counts, false);
+        await qr.commitTransaction();
+      } catch (error) {
+        await qr.rollbackTransaction();
+        throw error;
+      }
+    } else {
+      await prepare(ds, qr, options.reset === true);
+      await insertAll(ds, qr, options, counts, true);
+    }
+    return counts;
+  } finally {
+    await qr.release();
+  }
+}
+
+async function prepare(ds: DataSource, qr: QueryRunner, reset: boolean): Promise<void> {
+  const occupied: string[] = [];
+  for (const { table } of SEED_TABLES) {
+    const rows = await qr.query(`SELECT 1 AS present FROM ${ds.driver.escape(table)} LIMIT 1`);
+    if (rows.length > 0) occupied.push(table);
+  }
+  if (occupied.length === 0) return;
+  if (!reset) {
+    throw new SeedRefusedError(
+      `The database already holds persons or department records (${occupied.join(', ')}); ` +
+        'run the seed with --reset to delete them first (districts and heroin-equivalent factors are kept).',
+    );
+  }
+  await deleteSeededRows(ds, qr);
+}
+
+// Empties every department table and person, children first. District and heroin_equivalent_factor
+// are reference data from migrations and are never touched.
+export async function deleteSeededRows(ds: DataSource, qr: QueryRunner): Promise<void> {
+  const tables = [...SEED_TABLES].reverse().map(({ table }) => table);
+  if (isSqlite(ds)) {
+    for (const table of tables) await qr.query(`DELETE FROM ${ds.driver.escape(table)}`);
+    const names = tables.map(() => '?').join(', ');
+    await qr.query(`DELETE FROM sqlite_sequence WHERE name IN (${names})`, tables);
+    return;
+  }
+  // TRUNCATE is far faster than DELETE for millions of rows; InnoDB refuses it on a table that
+  // foreign keys point at unless the checks are off for this session. Restored whatever happens.
+  await qr.query('SET FOREIGN_KEY_CHECKS = 0');
+  try {
+    for (const table of tables) await qr.query(`TRUNCATE TABLE ${ds.driver.escape(table)}`);
+  } finally {
+    await qr.query('SET FOREIGN_KEY_CHECKS = 1');
+  }
+}
+
+async function insertAll(
+  ds: DataSource,
+  qr: QueryRunner,
+  options: SeedOptions,
+  counts: Record<string, number>,
+  transactionPerBatch: boolean,
+): Promise<void> {
+  const batches = generateBlocks({ persons: options.persons, seed: options.seed });
+  let current = batches.next();
+  while (!current.done) {
+    const batch = current.value;
+    const inserting = insertBatch(ds, qr, batch, counts, transactionPerBatch);
+    // Generate the next block while the database works on this one. A rejection of `inserting` is
+    // observed by the await below; nothing runs on the event loop in between.
+    let next: IteratorResult<SyntheticData>;
+    try {
+      next = batches.next();
+    } catch (error) {
+      await inserting.catch(() => undefined);
+      throw error;
+    }
+    await inserting;
+    current = next;
+  }
+}
+
+async function insertBatch(
+  ds: DataSource,
+  qr: QueryRunner,
+  batch: SyntheticData,
+  counts: Record<string, number>,
+  transaction: boolean,
+): Promise<void> {
+  if (transaction) await qr.startTransaction();
+  try {
+    for (const { key, table, entity } of SEED_TABLES) {
+      const rows = batch[key] as object[];
+      if (rows.length === 0) continue;
+      const columns = ds.getMetadata(entity).columns.length;
+      const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS_PER_STATEMENT / columns));
+      for (let start = 0; start < rows.length; start += chunkSize) {
+        const chunk = rows.slice(start, start + chunkSize);
+        await ds
+          .createQueryBuilder(qr)
+          .insert()
+          .into(entity)
+          .values(chunk)
+          .updateEntity(false)
+          .callListeners(false)
+          .execute();
+        counts[table] += chunk.length;
+      }
+    }
+    if (transaction) await qr.commitTransaction();
+  } catch (error) {
+    if (transaction && qr.isTransactionActive) await qr.rollbackTransaction();
+    throw error;
+  }
+}
