@@ -18,5 +18,10 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 USER node
 EXPOSE 4000
-HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:4000/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# Liveness: /healthz answers while the process serves HTTP (readiness, /readyz, is for load balancers and
+# docker-compose.yml). The start period covers waiting for the database (DB_STARTUP_TIMEOUT_MS) and migrations.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD node -e "fetch('http://127.0.0.1:4000/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# node itself is PID 1 and handles SIGTERM: readiness 503, drain (SHUTDOWN_TIMEOUT_MS), close the database, exit 0.
+# Give it longer than SHUTDOWN_TIMEOUT_MS before SIGKILL (docker stop -t 15, stop_grace_period in compose).
+STOPSIGNAL SIGTERM
 CMD ["node", "dist/src/index.js"]

@@ -6,5 +6,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/bench/'],
   setupFiles: ['reflect-metadata'],
+  // compiles dist/ once: the operations tests run the service as a real process
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   testTimeout: 60000,
 };

@@ -7,9 +7,17 @@ import { SnakeNamingStrategy } from './src/common/naming-strategy';
 import { CountingLogger } from './src/common/sql-counter';
 import { entities } from './src/entities';
 
+// Connection pool bounds (MySQL/MariaDB): beyond `size` busy connections up to `queueLimit` statements
+// wait; more fail at once with "Queue limit reached." (SERVICE_UNAVAILABLE to clients).
+export interface PoolOptions {
+  size?: number;
+  queueLimit?: number;
+  connectTimeoutMs?: number;
+}
+
 // The one DataSource of the service, chosen by DATABASE_URL (mysql://... or sqlite:PATH).
 // Migrations are the only way the schema changes: synchronize stays off.
-export function createDataSource(target: DatabaseTarget, logger?: Logger): DataSource {
+export function createDataSource(target: DatabaseTarget, logger?: Logger, pool: PoolOptions = {}): DataSource {
   const migrationsDir = join(__dirname, 'migrations', target.kind);
   const common = {
     entities,
@@ -40,8 +48,8 @@ export function createDataSource(target: DatabaseTarget, logger?: Logger): DataS
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     dateStrings: true,
-    poolSize: 10,
-    extra: { connectionLimit: 10, queueLimit: 200, connectTimeout: 5000 },
+    poolSize: pool.size ?? 10,
+    extra: { connectionLimit: pool.size ?? 10, queueLimit: pool.queueLimit ?? 200, connectTimeout: pool.connectTimeoutMs ?? 5000 },
   });
 }
 

@@ -1,4 +1,5 @@
 // Environment parsed and validated once at start; nothing else reads process.env.
+import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
@@ -36,6 +37,55 @@ export interface Config {
   database: DatabaseTarget;
   port: number;
   production: boolean;
+  auth: AuthConfig;
+  ops: OpsConfig;
+}
+
+// Limits and timeouts of the running service (README, Operations).
+export interface OpsConfig {
+  logLevel: LogLevel;
+  shutdownTimeoutMs: number;
+  requestTimeoutMs: number;
+  dbPoolSize: number;
+  dbQueueLimit: number;
+  dbStatementTimeoutMs: number;
+  dbStartupTimeoutMs: number;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) throw new ConfigError(`${name}: must be an integer ${min}..${max}`);
+  return value;
+}
+
+function loadOps(env: NodeJS.ProcessEnv, nodeEnv: string): OpsConfig {
+  const logLevel = (env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info')) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    logLevel,
+    shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    requestTimeoutMs: intVar(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
+    dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 1000),
+    dbQueueLimit: intVar(env, 'DB_QUEUE_LIMIT', 100, 1, 100_000),
+    dbStatementTimeoutMs: intVar(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    dbStartupTimeoutMs: intVar(env, 'DB_STARTUP_TIMEOUT_MS', 60_000, 0, 3_600_000),
+  };
+}
+
+function loadAuth(env: NodeJS.ProcessEnv, production: boolean): AuthConfig {
+  const jwksUrl = env.AUTH_JWKS_URL || null;
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError('AUTH_JWKS_URL: must be an http(s) URL');
+  const jwtSecret = env.AUTH_JWT_SECRET || DEV_JWT_SECRET;
+  if (production && !jwksUrl && jwtSecret === DEV_JWT_SECRET) {
+    throw new ConfigError('AUTH_JWT_SECRET: set a secret of your own (or AUTH_JWKS_URL) when NODE_ENV=production');
+  }
+  if (!jwksUrl && jwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET: must be at least 32 characters');
+  return { jwtSecret, jwksUrl, issuer: env.AUTH_ISSUER || DEFAULT_ISSUER, audience: env.AUTH_AUDIENCE || DEFAULT_AUDIENCE };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,9 +95,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     throw new ConfigError('NODE_ENV: must be development, production or test');
   }
+  const production = nodeEnv === 'production';
   return {
     database: parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL),
     port,
-    production: nodeEnv === 'production',
+    production,
+    auth: loadAuth(env, production),
+    ops: loadOps(env, nodeEnv),
   };
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Viewer } from './common/auth/viewer';
 import { StatementCount } from './common/sql-counter';
 import { createDistrictLoaders } from './districts/district.loaders';
 import { DistrictTree } from './districts/district-tree';
@@ -10,6 +11,9 @@ import { createPublicSecurityLoaders } from './public-security/public-security.l
 // Everything a resolver may use; built fresh for every request so loader caches never leak
 // between requests (or between users).
 export interface Context {
+  viewer: Viewer;
+  // ids of the persons whose data this operation returned, for the audit trail
+  personIdsRead: Set<number>;
   ds: DataSource;
   tree: DistrictTree;
   statements: StatementCount;
@@ -26,6 +30,6 @@ export function createLoaders(ds: DataSource, tree: DistrictTree) {
   };
 }
 
-export function buildContext(ds: DataSource, tree: DistrictTree, statements = new StatementCount()): Context {
-  return { ds, tree, statements, loaders: createLoaders(ds, tree) };
+export function buildContext(ds: DataSource, tree: DistrictTree, viewer: Viewer, statements = new StatementCount()): Context {
+  return { viewer, personIdsRead: new Set(), ds, tree, statements, loaders: createLoaders(ds, tree) };
 }

@@ -1,6 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource, Logger } from 'typeorm';
-import { createDataSource } from '../ormconfig';
+import { createDataSource, PoolOptions } from '../ormconfig';
 import { DatabaseTarget } from './config';
 
 // A mysql:// URL may point at MySQL, MariaDB or TiDB; ask the server which one it is, since
@@ -17,8 +17,8 @@ export async function probeTarget(target: DatabaseTarget): Promise<DatabaseTarge
   }
 }
 
-export async function openDataSource(target: DatabaseTarget, logger?: Logger): Promise<DataSource> {
-  const ds = createDataSource(await probeTarget(target), logger);
+export async function openDataSource(target: DatabaseTarget, logger?: Logger, pool?: PoolOptions): Promise<DataSource> {
+  const ds = createDataSource(await probeTarget(target), logger, pool);
   await ds.initialize();
   return ds;
 }

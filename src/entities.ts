@@ -1,4 +1,5 @@
 // Every entity, in one list for the DataSource; each lives in its department's folder.
+import { AuditChainHead, AuditEvent, AuditEventPerson } from './audit/audit-event.entity';
 import { District } from './districts/district.entity';
 import { EmploymentAssistance } from './employment/employment-assistance.entity';
 import { Caseworker } from './justice/caseworker.entity';
@@ -31,4 +32,7 @@ export const entities = [
   RehabProgramme,
   FollowUpCheck,
   EmploymentAssistance,
+  AuditEvent,
+  AuditEventPerson,
+  AuditChainHead,
 ];

@@ -1,18 +1,36 @@
-// Bootstrap only: config -> data source -> migrations -> (demo data) -> server -> listen; signals.
+// Bootstrap only: config -> data source (waiting for it) -> migrations -> (demo data) -> limits -> server
+// -> listen; signals.
 import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from './config';
 import { logger } from './common/logger';
-import { openDataSource } from './database';
-import { Person } from './persons/person.entity';
-import { seedDatabase } from './seed/bulk-insert';
-import { createServer } from './server';
+import type { Service } from './server';
 
 const DEMO_PERSONS = 5000;
 const DEMO_SEED = 2023;
 
+// What exists so far, for a signal that arrives at any point of the start.
+const running: { ds?: DataSource; service?: Service; server?: Server } = {};
+let stopping = false;
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const ds = await openDataSource(config.database);
+  logger.level = config.ops.logLevel;
+  // Loaded only once the configuration is known to be valid (ormconfig.ts reads DATABASE_URL when loaded).
+  const { openDataSource } = await import('./database');
+  const { limitStatementTime, waitForDatabase } = await import('./ops/database');
+  const { Person } = await import('./persons/person.entity');
+  const { seedDatabase } = await import('./seed/bulk-insert');
+  const { createServer } = await import('./server');
+  const { ops } = config;
+  process.once('SIGTERM', () => void shutdown('SIGTERM', ops.shutdownTimeoutMs));
+  process.once('SIGINT', () => void shutdown('SIGINT', ops.shutdownTimeoutMs));
+
+  const pool = { size: ops.dbPoolSize, queueLimit: ops.dbQueueLimit };
+  const ds = await waitForDatabase(() => openDataSource(config.database, undefined, pool), ops.dbStartupTimeoutMs);
+  running.ds = ds;
+  if (stopping) return;
   const applied = await ds.runMigrations({ transaction: 'each' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
 
@@ -22,29 +40,66 @@ async function main(): Promise<void> {
     const counts = await seedDatabase(ds, { persons: DEMO_PERSONS, seed: DEMO_SEED });
     logger.info({ rows: counts, ms: Date.now() - started }, 'demo data seeded into the empty embedded database');
   }
+  // after migrations and seeding, which may legitimately take longer than one request's statement
+  limitStatementTime(ds, ops.dbStatementTimeoutMs);
 
-  const service = await createServer({ ds, production: config.production });
+  const service = await createServer({
+    ds,
+    production: config.production,
+    auth: config.auth,
+    ops: { requestTimeoutMs: ops.requestTimeoutMs, nodeMetrics: true },
+  });
+  running.service = service;
+  if (stopping) return;
   const server = service.app.listen(config.port, () => {
     logger.info({ port: config.port, database: config.database.kind }, `jindu-graph listening on http://localhost:${config.port}/graphql`);
   });
-
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    server.close(() => {
-      service
-        .stop()
-        .then(() => ds.destroy())
-        .then(() => process.exit(0))
-        .catch(() => process.exit(1));
-    });
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  server.on('error', (err) => fail(err));
+  running.server = server;
 }
 
-main().catch((err) => {
-  // one clear line; configuration errors name the variable, other errors only their kind
-  const message = err instanceof ConfigError ? err.message : `start-up failed: ${err instanceof Error ? err.message : String(err)}`;
+// Readiness goes 503, the listener stops accepting, requests in flight finish (up to
+// SHUTDOWN_TIMEOUT_MS), then the database closes: exit 0, or 1 when requests had to be cut off.
+async function shutdown(signal: string, timeoutMs: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const { ds, service, server } = running;
+  logger.info({ signal, inFlight: service?.ops.lifecycle.inFlight.size ?? 0 }, 'shutting down');
+  service?.ops.lifecycle.beginShutdown();
+  const closed = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+  server?.closeIdleConnections();
+  const drained = service ? await service.ops.lifecycle.drain(timeoutMs) : true;
+  if (!drained) logger.warn({ inFlight: service?.ops.lifecycle.inFlight.size }, 'shutdown timeout: cutting off requests still in flight');
+  // answered requests' keep-alive connections, and whatever is left after the timeout
+  server?.closeAllConnections();
+  await closed;
+  try {
+    await service?.stop();
+    if (ds?.isInitialized) await ds.destroy();
+  } catch (err) {
+    logger.error({ errorType: (err as Error)?.constructor?.name }, 'error while closing');
+    process.exit(1);
+  }
+  logger.info({ signal, drained }, 'stopped');
+  process.exit(drained ? 0 : 1);
+}
+
+// One clear line; configuration errors name the variable, other errors only their kind and message.
+function fail(err: unknown): never {
+  const e = err as (Error & { code?: string }) | undefined;
+  const message = err instanceof ConfigError ? err.message : `start-up failed: ${e?.message || e?.code || e?.name || String(err)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
-});
+}
+
+// A programming error that escaped every handler: one structured line for the operators, then exit 1
+// (the orchestrator restarts the process).
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (err: unknown) => {
+    const e = err as Error | undefined;
+    logger.fatal({ event, errorType: e?.constructor?.name, message: e?.message, stack: e?.stack }, 'unexpected error; exiting');
+    process.exit(1);
+  });
+}
+
+main().catch(fail);

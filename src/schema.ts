@@ -1,10 +1,14 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './audit/audit.resolver';
+import { accessMiddleware } from './common/auth/access.middleware';
+import { ViewerResolver } from './common/auth/viewer.resolver';
 import { DistrictResolver } from './districts/district.resolver';
 import { PersonEmploymentResolver } from './employment/employment.resolver';
 import { PersonJusticeResolver, RehabProgrammeResolver } from './justice/justice.resolver';
 import { PersonResolver } from './persons/person.resolver';
 import { CaseSuspectResolver, DrugCaseResolver, PersonPublicSecurityResolver } from './public-security/public-security.resolver';
+import { JointReportMetadataResolver, JointReportResolver } from './reports/joint-report.resolver';
 
 export const resolvers = [
   PersonResolver,
@@ -15,10 +19,15 @@ export const resolvers = [
   RehabProgrammeResolver,
   PersonEmploymentResolver,
   DistrictResolver,
+  AuditResolver,
+  ViewerResolver,
+  JointReportResolver,
+  JointReportMetadataResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+  // every field passes the access rules (src/common/auth/access-rules.ts)
+  return buildSchema({ resolvers, validate: false, globalMiddlewares: [accessMiddleware] });
 }
 
 // The committed schema/schema.graphql: sorted, so that only real changes show in a diff.

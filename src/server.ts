@@ -3,77 +3,81 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express, { Express } from 'express';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { formatError } from './common/errors';
-import { logger } from './common/logger';
-import { StatementCount, trackStatements } from './common/sql-counter';
+import { authenticate, AuthConfig, createTokenVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
+import { readPurpose } from './common/auth/purpose';
+import { Viewer } from './common/auth/viewer';
+import { auditPlugin } from './audit/audit.plugin';
+import { createFormatError } from './common/errors';
+import { documentSizeLimit, LIMITS, limitsPlugin, validationRules } from './common/limits';
+import { StatementCount } from './common/sql-counter';
 import { buildContext, Context } from './context';
 import { DistrictTree } from './districts/district-tree';
+import { createOps, Ops, OpsOptions } from './ops';
+import { mountReportRoutes } from './reports/routes';
 import { createSchema } from './schema';
 
 export interface ServerOptions {
   ds: DataSource;
   production?: boolean;
+  auth?: AuthConfig;
+  // health checks, metrics, request logs and time limit (src/ops)
+  ops?: OpsOptions;
 }
+
+const DEV_AUTH: AuthConfig = { jwtSecret: DEV_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
 
 export interface Service {
   app: Express;
   apollo: ApolloServer<Context>;
   tree: DistrictTree;
+  ops: Ops;
   stop(): Promise<void>;
 }
 
 // Schema + Apollo + HTTP routes; used by src/index.ts and by the tests.
-export async function createServer({ ds, production = false }: ServerOptions): Promise<Service> {
+export async function createServer({ ds, production = false, auth = DEV_AUTH, ops: opsOptions }: ServerOptions): Promise<Service> {
   const tree = await DistrictTree.load(ds);
+  const ops = createOps(ds, opsOptions);
+  const verify = createTokenVerifier(auth);
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    formatError,
-    plugins: [production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    // src/index.ts handles SIGTERM/SIGINT (drain, then close the database); Apollo's own handler would
+    // stop it early and re-raise the signal
+    stopOnTerminationSignals: false,
+    formatError: createFormatError({ production }),
+    validationRules,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    allowBatchedHttpRequests: false,
+    plugins: [
+      ops.plugin,
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      limitsPlugin(),
+      auditPlugin(ds),
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await ds.query('SELECT 1');
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
+  // /healthz, /readyz, /metrics: open, untracked; then every request gets an id, a statement counter
+  // (res.locals.statements), a time limit and a log line
+  app.use(ops.routes);
+  app.use(ops.track);
+  mountReportRoutes(app, { ds, tree, verify });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    (req, res, next) => {
-      // every statement issued while answering this request is counted and logged with it
-      const statements = new StatementCount();
-      const started = process.hrtime.bigint();
-      const requestId = String(req.headers['x-request-id'] ?? randomUUID()).slice(0, 100);
-      res.setHeader('x-request-id', requestId);
-      res.on('finish', () => {
-        if (req.method !== 'POST') return;
-        logger.info({
-          requestId,
-          operation: typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 100) : null,
-          status: res.statusCode,
-          ms: Number(process.hrtime.bigint() - started) / 1e6,
-          statements: statements.statements,
-        }, 'graphql request');
-      });
-      res.locals.statements = statements;
-      trackStatements(statements, next);
-    },
+    documentSizeLimit,
     expressMiddleware(apollo, {
-      context: async ({ res }) => buildContext(ds, tree, res.locals.statements as StatementCount),
+      context: async ({ req, res }) => {
+        const identity = await authenticate(verify, req.headers.authorization);
+        const viewer: Viewer = { ...identity, purpose: readPurpose(req.headers['x-access-purpose']) };
+        return buildContext(ds, tree, viewer, res.locals.statements as StatementCount);
+      },
     }),
   );
-  return { app, apollo, tree, stop: () => apollo.stop() };
+  return { app, apollo, tree, ops, stop: () => apollo.stop() };
 }

@@ -31,9 +31,25 @@ const CLIENT_CODES = new Set([
 ]);
 const DOMAIN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE']);
 
+// In production, validation errors do not suggest field names ("Did you mean ...?").
+export function createFormatError({ production }: { production: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = formatError(formatted, error);
+    return production ? { ...out, message: out.message.replace(/ ?Did you mean .*\?$/, '') } : out;
+  };
+}
+
 // Database and programming errors never reach a client: only errors we raised on purpose keep their message.
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  // Apollo reports validation-rule errors as GRAPHQL_VALIDATION_FAILED; the query-limit rules mean QUERY_TOO_COMPLEX
+  const inner = (error as GraphQLError | undefined)?.originalError;
+  if (inner instanceof GraphQLError && inner.extensions?.code === 'QUERY_TOO_COMPLEX') {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  }
+  if (/Document contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+    return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  }
   const code = formatted.extensions?.code as string | undefined;
   const raisedOnPurpose = original instanceof GraphQLError && code && (DOMAIN_CODES.has(code) || CLIENT_CODES.has(code));
   if (raisedOnPurpose) {
@@ -46,10 +62,24 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'SQLITE_BUSY']);
+// The database is unreachable, overloaded or took too long: the client may retry, the service itself is fine.
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
+  'ER_CON_COUNT_ERROR', 'ER_TOO_MANY_USER_CONNECTIONS', 'ER_SERVER_SHUTDOWN', 'ER_QUERY_TIMEOUT', 'ER_QUERY_INTERRUPTED', 'ER_LOCK_WAIT_TIMEOUT',
+  'SQLITE_BUSY',
+]);
+// MariaDB's max_statement_time (1969) has no name in mysql2's table; MySQL's max_execution_time is 3024.
+const UNAVAILABLE_ERRNO = new Set([1969, 3024]);
+const UNAVAILABLE_MESSAGE = /Queue limit reached|Pool is closed|connection is in closed state|Connection lost|max_statement_time exceeded/i;
 
-function isUnavailable(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  const driverCode = (err as { driverError?: { code?: unknown } } | null)?.driverError?.code;
-  return UNAVAILABLE.has(String(code)) || UNAVAILABLE.has(String(driverCode)) || /Queue limit reached|Pool is closed/.test(String((err as Error)?.message));
+export function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; errno?: unknown; message?: unknown; driverError?: { code?: unknown; errno?: unknown } } | null;
+  return (
+    UNAVAILABLE.has(String(e?.code)) ||
+    UNAVAILABLE.has(String(e?.driverError?.code)) ||
+    UNAVAILABLE_ERRNO.has(Number(e?.errno)) ||
+    UNAVAILABLE_ERRNO.has(Number(e?.driverError?.errno)) ||
+    UNAVAILABLE_MESSAGE.test(String(e?.message))
+  );
 }

@@ -3,7 +3,8 @@ import { Connection } from '../common/pagination/connection';
 import { PeriodInput, validatePeriod } from '../common/period';
 import { Context } from '../context';
 import { PersonFilter } from '../persons/person.filter';
-import { findPersons } from '../persons/person.query';
+import { assertPersonFilterAllowed, findPersons } from '../persons/person.query';
+import { jurisdictionCodes } from '../common/auth/jurisdiction';
 import { PersonConnection } from '../persons/person.resolver';
 import { DrugCase } from '../public-security/drug-case.entity';
 import { findDrugCases } from '../public-security/drug-case.query';
@@ -46,7 +47,7 @@ export class DistrictResolver {
     return ctx.tree.children(d.code);
   }
 
-  @FieldResolver(() => DistrictIndicators, { description: "The province's indicators for this district and a period (禁毒工作指标)" })
+  @FieldResolver(() => DistrictIndicators, { nullable: true, description: "The province's indicators for this district and a period (禁毒工作指标)" })
   async indicators(
     @Root() d: District,
     @Ctx() ctx: Context,
@@ -56,7 +57,7 @@ export class DistrictResolver {
     return all.get(d.code) as DistrictIndicators;
   }
 
-  @FieldResolver(() => PersonConnection, { description: 'Persons resident in this district or below it (辖区人员)' })
+  @FieldResolver(() => PersonConnection, { nullable: true, description: 'Persons resident in this district or below it (辖区人员)' })
   persons(
     @Root() d: District,
     @Ctx() ctx: Context,
@@ -64,10 +65,11 @@ export class DistrictResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 500 (每页条数)' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after (起始游标)' }) after?: string,
   ) {
-    return findPersons(ctx.ds, ctx.tree, { ...(filter ?? {}), districtCode: d.code }, first, after);
+    assertPersonFilterAllowed(ctx, filter);
+    return findPersons(ctx.ds, ctx.tree, jurisdictionCodes(ctx.viewer, ctx.tree), { ...(filter ?? {}), districtCode: d.code }, first, after);
   }
 
-  @FieldResolver(() => DrugCaseConnection, { description: 'Drug cases filed in this district or below it (辖区毒品案件)' })
+  @FieldResolver(() => DrugCaseConnection, { nullable: true, description: 'Drug cases filed in this district or below it (辖区毒品案件)' })
   drugCases(
     @Root() d: District,
     @Ctx() ctx: Context,
@@ -78,7 +80,7 @@ export class DistrictResolver {
     return findDrugCases(ctx.ds, ctx.tree.descendantCodes(d.code), period ? validatePeriod(period) : undefined, first, after);
   }
 
-  @FieldResolver(() => [WastewaterSample], { description: 'Latest sample of each site and substance in this district or below (最新污水监测)' })
+  @FieldResolver(() => [WastewaterSample], { nullable: true, description: 'Latest sample of each site and substance in this district or below (最新污水监测)' })
   async latestWastewaterSamples(@Root() d: District, @Ctx() ctx: Context): Promise<WastewaterSample[]> {
     const lists = await ctx.loaders.latestWastewaterByDistrict.loadMany(ctx.tree.descendantCodes(d.code));
     return lists.flatMap((l) => {

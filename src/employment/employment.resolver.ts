@@ -6,7 +6,7 @@ import { EmploymentAssistance } from './employment-assistance.entity';
 // The employment bureau's fields on Person.
 @Resolver(() => Person)
 export class PersonEmploymentResolver {
-  @FieldResolver(() => [EmploymentAssistance], { description: 'Employment assistance, newest first (就业帮扶记录)' })
+  @FieldResolver(() => [EmploymentAssistance], { nullable: true, description: 'Employment assistance, newest first (就业帮扶记录)' })
   employmentAssistances(@Root() person: Person, @Ctx() ctx: Context): Promise<EmploymentAssistance[]> {
     return ctx.loaders.assistancesByPerson.load(person.id);
   }

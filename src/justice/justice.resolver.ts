@@ -9,7 +9,7 @@ import { RehabProgramme } from './rehab-programme.entity';
 // Justice's fields on Person, and the relations of its own records.
 @Resolver(() => Person)
 export class PersonJusticeResolver {
-  @FieldResolver(() => [RehabProgramme], { description: 'Rehabilitation programmes, newest first (戒毒康复记录)' })
+  @FieldResolver(() => [RehabProgramme], { nullable: true, description: 'Rehabilitation programmes, newest first (戒毒康复记录)' })
   rehabProgrammes(@Root() person: Person, @Ctx() ctx: Context): Promise<RehabProgramme[]> {
     return ctx.loaders.programmesByPerson.load(person.id);
   }
@@ -17,7 +17,7 @@ export class PersonJusticeResolver {
 
 @Resolver(() => RehabProgramme)
 export class RehabProgrammeResolver {
-  @FieldResolver(() => [FollowUpCheck], { description: 'Follow-up checks, newest first (帮扶/检测记录)' })
+  @FieldResolver(() => [FollowUpCheck], { nullable: true, description: 'Follow-up checks, newest first (帮扶/检测记录)' })
   followUpChecks(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Promise<FollowUpCheck[]> {
     return ctx.loaders.checksByProgramme.load(programme.id);
   }

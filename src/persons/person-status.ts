@@ -28,23 +28,26 @@ export class PersonStatus {
   @Field(() => DateScalar, { description: 'Reference date of this summary (参照日期)' })
   asOf: string;
 
-  @Field({ description: 'Registered drug user: living, detected on or before the date (登记在册)' })
+  @Field(() => Boolean, { nullable: true, description: 'Registered drug user: living, detected on or before the date (登记在册)' })
   registeredUser: boolean;
 
-  @Field({ description: 'Last evidence of use more than 3 years before the date (戒断三年未复吸)' })
+  @Field(() => Boolean, { nullable: true, description: 'Last evidence of use more than 3 years before the date (戒断三年未复吸)' })
   abstinentThreeYears: boolean;
 
   @Field(() => DateScalar, { nullable: true, description: 'Latest detection or positive test on or before the date (最近吸毒证据日期)' })
   lastEvidenceOfUseAt: string | null;
 
-  @Field({ description: 'In a rehabilitation programme open at the date (在戒毒康复中)' })
+  @Field(() => Boolean, { nullable: true, description: 'In a rehabilitation programme open at the date (在戒毒康复中)' })
   inOpenProgramme: boolean;
 
   @Field({ description: 'In an open community detox or rehabilitation programme (在社区戒毒/康复中)' })
   inOpenCommunityProgramme: boolean;
 
-  @Field({ description: 'An EMPLOYED or SELF_EMPLOYED assistance open at the date (已就业)' })
+  @Field(() => Boolean, { nullable: true, description: 'An EMPLOYED or SELF_EMPLOYED assistance open at the date (已就业)' })
   employed: boolean;
+
+  @Field({ description: 'Any employment assistance open at the date: the summary other departments see (有在办就业帮扶)' })
+  hasOpenEmploymentAssistance: boolean;
 }
 
 export function isOpenAt(start: string | null, end: string | null, asOf: string): boolean {
@@ -79,6 +82,7 @@ export function computeStatus(input: {
     inOpenProgramme: open.length > 0,
     inOpenCommunityProgramme: open.some((p) => COMMUNITY.has(p.kind)),
     employed: input.assistances.some((a) => a.outcome !== null && EMPLOYED.has(a.outcome) && isOpenAt(a.startedAt, a.endedAt, asOf)),
+    hasOpenEmploymentAssistance: input.assistances.some((a) => isOpenAt(a.startedAt, a.endedAt, asOf)),
   };
 }
 

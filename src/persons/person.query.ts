@@ -6,12 +6,24 @@ import { Person } from './person.entity';
 import { today, UserStatus } from './person-status';
 import { PersonFilter } from './person.filter';
 import { checkDistrictCode } from '../districts/district-code';
+import { assertMayRead } from '../common/auth/access.middleware';
+import { Context } from '../context';
+
+// A filter must not reveal what the role may not read (no leak through filters or counts).
+export function assertPersonFilterAllowed(ctx: Context, filter: PersonFilter | null | undefined): void {
+  if (!filter) return;
+  if (filter.latestRiskColour) assertMayRead(ctx, 'Person', 'latestRisk');
+  if (filter.userStatus) assertMayRead(ctx, 'PersonStatus', 'registeredUser');
+  if (filter.inOpenProgramme !== null && filter.inOpenProgramme !== undefined) assertMayRead(ctx, 'PersonStatus', 'inOpenProgramme');
+}
 
 // The persons connection: one page query and one count, whatever the filter. Conditions on other
 // departments' records are EXISTS sub-queries with the same definitions as the indicators.
-function applyFilter(qb: SelectQueryBuilder<Person>, tree: DistrictTree, filter: PersonFilter): SelectQueryBuilder<Person> {
+function applyFilter(qb: SelectQueryBuilder<Person>, tree: DistrictTree, filter: PersonFilter, scope: string[] | null): SelectQueryBuilder<Person> {
   const asOf = filter.asOf ?? today();
   const cutoff = minusYears(asOf, 3);
+  // jurisdiction first: counts and pages never include persons the viewer may not reach
+  if (scope) qb.andWhere(scope.length ? 'p.residence_district_code IN (:...scope)' : '1 = 0', { scope });
   if (filter.districtCode) {
     const codes = tree.descendantCodes(checkDistrictCode(filter.districtCode, 'filter.districtCode'));
     qb.andWhere(codes.length ? 'p.residence_district_code IN (:...codes)' : '1 = 0', { codes });
@@ -53,13 +65,14 @@ function applyFilter(qb: SelectQueryBuilder<Person>, tree: DistrictTree, filter:
 export async function findPersons(
   ds: DataSource,
   tree: DistrictTree,
+  scope: string[] | null,
   filter: PersonFilter = {},
   firstArg?: number | null,
   after?: string | null,
 ) {
   const first = checkPageSize(firstArg);
   const afterId = decodeCursor(after);
-  const base = () => applyFilter(ds.getRepository(Person).createQueryBuilder('p'), tree, filter);
+  const base = () => applyFilter(ds.getRepository(Person).createQueryBuilder('p'), tree, filter, scope);
   const page = base().orderBy('p.id', 'ASC').take(first + 1);
   if (afterId !== undefined) page.andWhere('p.id > :afterId', { afterId });
   const [rows, totalCount] = await Promise.all([first === 0 ? Promise.resolve([]) : page.getMany(), base().getCount()]);

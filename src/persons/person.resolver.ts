@@ -8,7 +8,8 @@ import { District } from '../districts/district.entity';
 import { Person } from './person.entity';
 import { computeStatus, PersonStatus, today } from './person-status';
 import { PersonFilter } from './person.filter';
-import { findPersons } from './person.query';
+import { assertPersonFilterAllowed, findPersons } from './person.query';
+import { jurisdictionCodes } from '../common/auth/jurisdiction';
 import { buildTimeline, TimelineEvent } from './timeline';
 
 @ObjectType({ description: 'A page of persons (人员分页列表)' })
@@ -43,7 +44,8 @@ export class PersonResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 500; default 20 (每页条数)' }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after (起始游标)' }) after?: string,
   ) {
-    return findPersons(ctx.ds, ctx.tree, filter ?? {}, first, after);
+    assertPersonFilterAllowed(ctx, filter);
+    return findPersons(ctx.ds, ctx.tree, jurisdictionCodes(ctx.viewer, ctx.tree), filter ?? {}, first, after);
   }
 
   @FieldResolver(() => District, { nullable: true, description: 'The residence district; null if outside the province (居住地)' })

@@ -1,4 +1,5 @@
 import { createUnionType, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { mayRead } from '../common/auth/access-rules';
 import { Context } from '../context';
 import { DateScalar } from '../common/scalars';
 import { EmploymentAssistance } from '../employment/employment-assistance.entity';
@@ -52,18 +53,21 @@ export class TimelineEvent {
 
 // Every department's records about the person, merged newest first. Uses the same loaders as the
 // per-department fields, so asking for both costs no extra statement.
+// Only the kinds of record the viewer's role may read are loaded at all: nothing leaks through the timeline.
 export async function buildTimeline(personId: number, ctx: Context): Promise<TimelineEvent[]> {
   const l = ctx.loaders;
+  const may = (type: string, field: string) => mayRead(ctx.viewer.role, type, field);
+  const none = Promise.resolve([]);
   const [detections, involvements, risks, programmes, assistances] = await Promise.all([
-    l.detectionsByPerson.load(personId),
-    l.involvementsByPerson.load(personId),
-    l.riskAssessmentsByPerson.load(personId),
-    l.programmesByPerson.load(personId),
-    l.assistancesByPerson.load(personId),
+    may('Person', 'drugUseDetections') ? l.detectionsByPerson.load(personId) : none,
+    may('Person', 'drugCases') ? l.involvementsByPerson.load(personId) : none,
+    may('Person', 'riskAssessments') ? l.riskAssessmentsByPerson.load(personId) : none,
+    may('Person', 'rehabProgrammes') ? l.programmesByPerson.load(personId) : none,
+    may('Person', 'employmentAssistances') ? l.assistancesByPerson.load(personId) : none,
   ]);
   const [cases, checks] = await Promise.all([
     Promise.all(involvements.map((s) => l.caseById.load(s.caseId))),
-    Promise.all(programmes.map((p) => l.checksByProgramme.load(p.id))),
+    may('RehabProgramme', 'followUpChecks') ? Promise.all(programmes.map((p) => l.checksByProgramme.load(p.id))) : Promise.resolve([]),
   ]);
   const ev = (department: Department, kind: string, date: string, summary: string, record: TimelineEvent['record'], id: number) =>
     ({ department, kind, date, summary, record, id }) as TimelineEvent;

@@ -12,17 +12,17 @@ import { Seizure } from './seizure.entity';
 // Public security's fields on Person, and the relations of its own records.
 @Resolver(() => Person)
 export class PersonPublicSecurityResolver {
-  @FieldResolver(() => [CaseSuspect], { description: 'Cases the person is a suspect in, newest first, with the role (涉案情况)' })
+  @FieldResolver(() => [CaseSuspect], { nullable: true, description: 'Cases the person is a suspect in, newest first, with the role (涉案情况)' })
   drugCases(@Root() person: Person, @Ctx() ctx: Context): Promise<CaseSuspect[]> {
     return ctx.loaders.involvementsByPerson.load(person.id);
   }
 
-  @FieldResolver(() => [DrugUseDetection], { description: 'Drug-use detections, newest first (查处吸毒记录)' })
+  @FieldResolver(() => [DrugUseDetection], { nullable: true, description: 'Drug-use detections, newest first (查处吸毒记录)' })
   drugUseDetections(@Root() person: Person, @Ctx() ctx: Context): Promise<DrugUseDetection[]> {
     return ctx.loaders.detectionsByPerson.load(person.id);
   }
 
-  @FieldResolver(() => [RiskAssessment], { description: 'Risk assessments, newest first (风险评估记录)' })
+  @FieldResolver(() => [RiskAssessment], { nullable: true, description: 'Risk assessments, newest first (风险评估记录)' })
   riskAssessments(@Root() person: Person, @Ctx() ctx: Context): Promise<RiskAssessment[]> {
     return ctx.loaders.riskAssessmentsByPerson.load(person.id);
   }
@@ -41,9 +41,9 @@ export class CaseSuspectResolver {
     return (await ctx.loaders.caseById.load(suspect.caseId)) as DrugCase;
   }
 
-  @FieldResolver(() => Person, { description: 'The suspect (犯罪嫌疑人)' })
-  async person(@Root() suspect: CaseSuspect, @Ctx() ctx: Context): Promise<Person> {
-    return (await ctx.loaders.personById.load(suspect.personId)) as Person;
+  @FieldResolver(() => Person, { nullable: true, description: 'The suspect (犯罪嫌疑人)' })
+  person(@Root() suspect: CaseSuspect, @Ctx() ctx: Context): Promise<Person | null> {
+    return ctx.loaders.personById.load(suspect.personId);
   }
 }
 
@@ -56,17 +56,18 @@ export function heroinEquivalentKg(seizures: Seizure[], factors: Map<string, num
 
 @Resolver(() => DrugCase)
 export class DrugCaseResolver {
-  @FieldResolver(() => [Seizure], { description: 'What was seized in the case (缴获情况)' })
+  @FieldResolver(() => [Seizure], { nullable: true, description: 'What was seized in the case (缴获情况)' })
   seizures(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<Seizure[]> {
     return ctx.loaders.seizuresByCase.load(drugCase.id);
   }
 
-  @FieldResolver(() => [CaseSuspect], { description: 'All suspects of the case (全部犯罪嫌疑人)' })
+  @FieldResolver(() => [CaseSuspect], { nullable: true, description: 'All suspects of the case (全部犯罪嫌疑人)' })
   suspects(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<CaseSuspect[]> {
     return ctx.loaders.suspectsByCase.load(drugCase.id);
   }
 
   @FieldResolver(() => Float, {
+    nullable: true,
     description: 'Drugs seized in the case as kilograms of heroin equivalent, default factor table (缴获毒品折合海洛因, 千克)',
   })
   async heroinEquivalentKg(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<number> {

@@ -2,8 +2,10 @@
 // SQLite: the whole seed is one transaction. MySQL/MariaDB: one transaction per block of persons, so
 // a large seed neither holds a huge transaction nor commits row by row. Blocks are generated while
 // the previous block's first statement runs, and never all held in memory at once.
+// seedDataset loads a data set generated beforehand (the calibrated demo) the same way, in batches of
+// at most DATASET_BATCH_ROWS rows of one table.
 import { DataSource, QueryRunner } from 'typeorm';
-import { SEED_TABLES, SyntheticData } from './rows';
+import { emptyData, SEED_TABLES, SyntheticData } from './rows';
 import { generateBlocks, validateOptions } from './synthetic-data';
 
 export interface SeedOptions {
@@ -30,6 +32,32 @@ function isSqlite(ds: DataSource): boolean {
 // Row counts per table name, in insert order.
 export async function seedDatabase(ds: DataSource, options: SeedOptions): Promise<Record<string, number>> {
   validateOptions(options);
+  return loadBatches(ds, () => generateBlocks({ persons: options.persons, seed: options.seed }), options.reset === true);
+}
+
+// Rows per transaction on MySQL/MariaDB when loading a pre-generated data set.
+export const DATASET_BATCH_ROWS = 50_000;
+
+// Loads a data set generated beforehand, e.g. the calibrated demo; same rules as seedDatabase (refuses a
+// database with records unless reset). Row counts per table name, in insert order.
+export async function seedDataset(ds: DataSource, data: SyntheticData, options: { reset?: boolean } = {}): Promise<Record<string, number>> {
+  return loadBatches(ds, () => datasetBatches(data), options.reset === true);
+}
+
+function* datasetBatches(data: SyntheticData): Generator<SyntheticData> {
+  for (const { key } of SEED_TABLES) {
+    const rows = data[key] as unknown[];
+    for (let start = 0; start < rows.length; start += DATASET_BATCH_ROWS) {
+      const batch = emptyData();
+      (batch[key] as unknown[]) = rows.slice(start, start + DATASET_BATCH_ROWS);
+      yield batch;
+    }
+  }
+}
+
+// The batches are produced lazily (generation overlaps the inserts) and only once the database was
+// found ready, so a refused seed generates nothing.
+async function loadBatches(ds: DataSource, batches: () => Iterator<SyntheticData>, reset: boolean): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const { table } of SEED_TABLES) counts[table] = 0;
   const sqlite = isSqlite(ds);
@@ -39,16 +67,16 @@ export async function seedDatabase(ds: DataSource, options: SeedOptions): Promis
     if (sqlite) {
       await qr.startTransaction();
       try {
-        await prepare(ds, qr, options.reset === true);
-        await insertAll(ds, qr, options, counts, false);
+        await prepare(ds, qr, reset);
+        await insertAll(ds, qr, batches(), counts, false);
         await qr.commitTransaction();
       } catch (error) {
         await qr.rollbackTransaction();
         throw error;
       }
     } else {
-      await prepare(ds, qr, options.reset === true);
-      await insertAll(ds, qr, options, counts, true);
+      await prepare(ds, qr, reset);
+      await insertAll(ds, qr, batches(), counts, true);
     }
     return counts;
   } finally {
@@ -95,11 +123,10 @@ export async function deleteSeededRows(ds: DataSource, qr: QueryRunner): Promise
 async function insertAll(
   ds: DataSource,
   qr: QueryRunner,
-  options: SeedOptions,
+  batches: Iterator<SyntheticData>,
   counts: Record<string, number>,
   transactionPerBatch: boolean,
 ): Promise<void> {
-  const batches = generateBlocks({ persons: options.persons, seed: options.seed });
   let current = batches.next();
   while (!current.done) {
     const batch = current.value;

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { StatementCount, trackStatements } from '../../src/common/sql-counter';
+import { Role, Viewer } from '../../src/common/auth/viewer';
 import { buildContext } from '../../src/context';
 import { createServer, Service } from '../../src/server';
 
@@ -12,10 +13,18 @@ export interface GqlResult<T = any> {
 
 // Runs an operation through the real schema and Apollo pipeline (formatError included), counting
 // the SQL statements it issues.
-export async function gql<T = any>(service: Service, ds: DataSource, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+export const PROVINCE_ADMIN: Viewer = { sub: 'test-admin', name: 'Test Admin', role: Role.ADMIN, district: '640000', purpose: 'automated test' };
+
+export async function gql<T = any>(
+  service: Service,
+  ds: DataSource,
+  query: string,
+  variables?: Record<string, unknown>,
+  viewer: Viewer = PROVINCE_ADMIN,
+): Promise<GqlResult<T>> {
   const counter = new StatementCount(true);
   const response = await trackStatements(counter, () =>
-    service.apollo.executeOperation({ query, variables }, { contextValue: buildContext(ds, service.tree, counter) }),
+    service.apollo.executeOperation({ query, variables }, { contextValue: buildContext(ds, service.tree, viewer, counter) }),
   );
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   const { data, errors } = response.body.singleResult as { data?: T; errors?: GqlResult['errors'] };

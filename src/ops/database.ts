@@ -1,0 +1,74 @@
+import { DataSource } from 'typeorm';
+import { isUnavailable } from '../common/errors';
+import { logger } from '../common/logger';
+
+// mysql2's pool keeps its bookkeeping in these (undocumented but stable) fields.
+interface Mysql2Pool {
+  _allConnections: { length: number; get(i: number): Mysql2Connection };
+  _freeConnections: { length: number };
+  _connectionQueue: { length: number };
+  config: { connectionLimit: number; queueLimit: number };
+  on(event: 'connection', listener: (conn: Mysql2Connection) => void): void;
+}
+interface Mysql2Connection {
+  query(sql: string, cb: (err: Error | null) => void): void;
+}
+
+function mysqlPool(ds: DataSource): Mysql2Pool | null {
+  if (ds.options.type !== 'mysql' && ds.options.type !== 'mariadb') return null;
+  return ((ds.driver as unknown as { pool?: Mysql2Pool }).pool ?? null) as Mysql2Pool | null;
+}
+
+export interface PoolStats {
+  inUse: number;
+  waiting: number;
+  open: number;
+  max: number;
+}
+
+// SQLite has one connection, always "in use" by the process.
+export function poolStats(ds: DataSource): PoolStats {
+  if (ds.options.type === 'better-sqlite3') return { inUse: ds.isInitialized ? 1 : 0, waiting: 0, open: ds.isInitialized ? 1 : 0, max: 1 };
+  const pool = mysqlPool(ds);
+  if (!pool || !ds.isInitialized) return { inUse: 0, waiting: 0, open: 0, max: pool?.config.connectionLimit ?? 0 };
+  const open = pool._allConnections.length;
+  return { inUse: open - pool._freeConnections.length, waiting: pool._connectionQueue.length, open, max: pool.config.connectionLimit };
+}
+
+// Every statement of the service gets a time limit, set per session on each pooled connection (those
+// open now and those the pool opens later): MySQL's max_execution_time (ms; SELECT only) or MariaDB's
+// max_statement_time (seconds; every statement). SQLite has its busy timeout (ormconfig.ts).
+export function limitStatementTime(ds: DataSource, ms: number): void {
+  const pool = mysqlPool(ds);
+  if (!pool) return;
+  const sql = ds.options.type === 'mariadb' ? `SET SESSION max_statement_time = ${ms / 1000}` : `SET SESSION max_execution_time = ${Math.round(ms)}`;
+  let warned = false;
+  const apply = (conn: Mysql2Connection) =>
+    // queued on the connection before any statement of whoever acquired it
+    conn.query(sql, (err) => {
+      if (err && !warned) {
+        warned = true;
+        logger.warn({ code: (err as { code?: string }).code }, 'could not set the statement time limit on a database connection');
+      }
+    });
+  pool.on('connection', apply);
+  for (let i = 0; i < pool._allConnections.length; i++) apply(pool._allConnections.get(i));
+}
+
+// At start-up the database may not be there yet (docker compose starts both at once): retry while the
+// failure says "unreachable", with exponential backoff, for at most `timeoutMs`. Other failures
+// (wrong password, unknown database) end the start at once.
+export async function waitForDatabase<T>(open: () => Promise<T>, timeoutMs: number, firstDelayMs = 250, maxDelayMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = firstDelayMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await open();
+    } catch (err) {
+      if (!isUnavailable(err) || Date.now() + delay > deadline) throw err;
+      logger.warn({ attempt, retryInMs: delay, code: (err as { code?: string }).code }, 'database not reachable yet; retrying');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, maxDelayMs);
+    }
+  }
+}

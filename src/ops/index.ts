@@ -1,0 +1,43 @@
+import { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { RequestHandler, Router } from 'express';
+import { DataSource } from 'typeorm';
+import { opsPlugin } from './apollo-plugin';
+import { healthRoutes } from './health';
+import { Lifecycle } from './lifecycle';
+import { createMetrics, Metrics } from './metrics';
+import { requestTracking } from './request-tracking';
+
+export { Lifecycle } from './lifecycle';
+
+export interface OpsOptions {
+  // each request is answered within this time, with SERVICE_UNAVAILABLE if need be (REQUEST_TIMEOUT_MS)
+  requestTimeoutMs?: number;
+  // Node's default process metrics (CPU, memory, event loop, GC); off for services built inside tests
+  nodeMetrics?: boolean;
+}
+
+// Operations of one service instance: health checks, metrics, request logs and limits, shutdown state.
+export interface Ops {
+  lifecycle: Lifecycle;
+  metrics: Metrics;
+  // GET /healthz, /readyz, /metrics: mount before everything else (no token, not tracked)
+  routes: Router;
+  // request id, statement counter, time limit, log line and metrics of every other request
+  track: RequestHandler;
+  plugin: ApolloServerPlugin<BaseContext>;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+export function createOps(ds: DataSource, options: OpsOptions = {}): Ops {
+  const lifecycle = new Lifecycle();
+  const metrics = createMetrics(ds, { nodeMetrics: options.nodeMetrics });
+  const routes = healthRoutes(ds, lifecycle);
+  routes.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.setHeader('cache-control', 'no-store');
+    res.send(await metrics.registry.metrics());
+  });
+  const track = requestTracking({ metrics, lifecycle, requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
+  return { lifecycle, metrics, routes, track, plugin: opsPlugin() };
+}

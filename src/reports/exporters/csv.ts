@@ -1,0 +1,41 @@
+import { JointReport } from '../joint-report.types';
+import { CellView, columnHeader, columnsOf, plainNumber, rowName, rowsOf, SUPPRESSED_MARK, viewCell, viewsOf } from './table';
+
+// The joint report as CSV: UTF-8 with a byte-order mark (so that Excel reads the Chinese), one header
+// row in Chinese, a row per district and the total; '*' marks a suppressed cell, an empty cell an
+// empty rate. Numbers are plain (rates as shares 0..1); text cells are quoted and neutralised.
+
+export const CSV_BOM = '\uFEFF';
+
+// A text cell that a spreadsheet would take for a formula (= + - @, or a leading tab or carriage
+// return) gets a leading apostrophe. Numbers written by the report are never text, so a negative
+// change stays a number.
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function csvText(text: string): string {
+  return `"${neutraliseFormula(text).replace(/"/g, '""')}"`;
+}
+
+export function csvLine(cells: Array<string | number | null>): string {
+  return cells.map((c) => (c === null ? '' : typeof c === 'number' ? plainNumber(c) : csvText(c))).join(',');
+}
+
+export function jointReportCsv(report: JointReport): string {
+  const columns = columnsOf(report);
+  const views: CellView[] = viewsOf(report);
+  const header = ['区划代码', '地区', ...columns.flatMap((def) => views.map((v) => columnHeader(def, v)))];
+  const lines = [csvLine(header)];
+  for (const row of rowsOf(report)) {
+    const cells: Array<string | number | null> = [row.district.code, rowName(report, row)];
+    row.values.forEach((cell) => {
+      for (const view of views) {
+        const c = viewCell(cell, view);
+        cells.push(c.suppressed ? SUPPRESSED_MARK : c.number);
+      }
+    });
+    lines.push(csvLine(cells));
+  }
+  return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
+}

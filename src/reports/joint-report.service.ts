@@ -1,0 +1,363 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { assertDistrictAccess } from '../common/auth/jurisdiction';
+import { Role, Viewer } from '../common/auth/viewer';
+import { DepartmentRecord } from '../common/department-record';
+import { badInput, domainError } from '../common/errors';
+import { minusYears, Period, validatePeriod } from '../common/period';
+import { Context } from '../context';
+import { checkDistrictCode } from '../districts/district-code';
+import { District, DistrictLevel } from '../districts/district.entity';
+import { DEFAULT_HEROIN_EQUIVALENT_TABLE, indicatorsKey } from '../districts/district.loaders';
+import { DistrictTree } from '../districts/district-tree';
+import { DistrictIndicators } from '../districts/indicators/district-indicators.type';
+import { IndicatorSums } from '../districts/indicators/indicator-sums';
+import { computeIndicatorSums, deriveIndicators } from '../districts/indicators/indicators.service';
+import { Person } from '../persons/person.entity';
+import {
+  expandIndicatorName,
+  INDICATOR_DEFINITIONS,
+  INDICATOR_NAMES,
+  IndicatorDefinition,
+  indicatorValue,
+} from './indicator-definitions';
+import {
+  DataAsOfBasis,
+  JointReport,
+  JointReportInput,
+  JointReportMetadata,
+  JointReportRow,
+  ReportCell,
+  ReportIndicator,
+  ReportLevel,
+  ReportPeriod,
+} from './joint-report.types';
+import { reportConfig } from './report-config';
+import { BaseColumn, baseValues, SuppressedCells, suppressSmallCells } from './suppression';
+
+// The joint report (联合报表) of the provincial anti-drug office: one row per district of a level below
+// a parent, the parent's own figures as the total, a comparison period, ranks, and small-cell
+// suppression for the roles that read aggregates only. GraphQL and the export routes both call
+// buildJointReport, so they show the same numbers under the same access rules.
+
+// Who may read joint reports; the auditor reads the audit trail only.
+export const REPORT_ROLES: ReadonlySet<Role> = new Set([Role.PROVINCIAL_OFFICE, Role.ADMIN, Role.PUBLIC_SECURITY, Role.JUSTICE, Role.EMPLOYMENT]);
+// Roles without person-level access: they get small counts of persons suppressed.
+export const AGGREGATE_ONLY_ROLES: ReadonlySet<Role> = new Set([Role.PROVINCIAL_OFFICE]);
+
+export const DEFAULT_PARENT_CODE = '640000';
+
+export type ReportContext = Pick<Context, 'viewer' | 'ds' | 'tree' | 'loaders'>;
+
+export function assertReportRole(viewer: Viewer): void {
+  if (!REPORT_ROLES.has(viewer.role)) throw domainError('FORBIDDEN', `The role ${viewer.role} may not read joint reports`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+export interface ReportSpec {
+  period: Period;
+  compare: Period | null;
+  level: ReportLevel;
+  parent: District;
+  columns: IndicatorDefinition[];
+  heroinEquivalentTable: string;
+  suppress: boolean;
+  threshold: number;
+}
+
+const LEVEL_DEPTH: Record<DistrictLevel, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2, TOWNSHIP: 3 };
+const ROW_LEVEL: Record<ReportLevel, DistrictLevel> = { CITY: DistrictLevel.CITY, COUNTY: DistrictLevel.COUNTY };
+
+export function normalizeInput(tree: DistrictTree, input: JointReportInput): Omit<ReportSpec, 'suppress' | 'threshold'> {
+  const period = validatePeriod(input.period, 'input.period');
+  const compare = input.compareTo ? validatePeriod(input.compareTo, 'input.compareTo') : null;
+  const level = input.level ?? ReportLevel.CITY;
+  if (!ROW_LEVEL[level]) throw badInput(`input.level: one of ${Object.values(ReportLevel).join(', ')}`, 'input.level');
+  const parentCode = checkDistrictCode(input.parentCode ?? DEFAULT_PARENT_CODE, 'input.parentCode');
+  const parent = tree.get(parentCode);
+  if (!parent) throw badInput(`input.parentCode: no district ${parentCode}`, 'input.parentCode');
+  if (LEVEL_DEPTH[parent.level] >= LEVEL_DEPTH[ROW_LEVEL[level]]) {
+    throw badInput(
+      `input.parentCode: ${parentCode} is a ${parent.level} district; rows of level ${level} need a parent above them (a province, or a city for COUNTY)`,
+      'input.parentCode',
+    );
+  }
+  const columns: IndicatorDefinition[] = [];
+  if (input.indicators == null) {
+    columns.push(...INDICATOR_DEFINITIONS);
+  } else {
+    if (input.indicators.length === 0) throw badInput('input.indicators: name at least one indicator, or leave it out for all', 'input.indicators');
+    const unknown = input.indicators.filter((name) => !expandIndicatorName(name));
+    if (unknown.length) {
+      const shown = unknown.slice(0, 5).map((n) => JSON.stringify(n.slice(0, 60))).join(', ');
+      throw badInput(`input.indicators: unknown ${shown}; known: ${INDICATOR_NAMES.join(', ')}`, 'input.indicators');
+    }
+    for (const name of input.indicators) {
+      for (const def of expandIndicatorName(name) ?? []) if (!columns.includes(def)) columns.push(def);
+    }
+  }
+  return { period, compare, level, parent, columns, heroinEquivalentTable: DEFAULT_HEROIN_EQUIVALENT_TABLE };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures: one grouped computation per period and request, shared with District.indicators
+
+interface PeriodFigures {
+  sums: Map<string, IndicatorSums>;
+  indicators: Map<string, DistrictIndicators>;
+  suppressed: Map<number, SuppressedCells>; // by threshold, computed when first needed
+}
+
+const figureLoaders = new WeakMap<object, DataLoader<string, PeriodFigures>>();
+
+// The report needs the additive sums behind the figures (a rate's hidden numerator, for suppression),
+// so it loads them with computeIndicatorSums, derives the figures with the same deriveIndicators as
+// the indicatorsByPeriod loader, and primes that loader: District.indicators in the same request reuses
+// them. Keyed like that loader (indicatorsKey), cached per request (per loader set).
+function figuresLoader(ctx: ReportContext): DataLoader<string, PeriodFigures> {
+  let loader = figureLoaders.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader<string, PeriodFigures>(
+      (keys) =>
+        Promise.all(
+          keys.map(async (key) => {
+            const [from, to, table] = key.split('|');
+            const period = { from, to };
+            const sums = await computeIndicatorSums(ctx.ds, ctx.tree, period, table);
+            const indicators = new Map<string, DistrictIndicators>();
+            for (const [code, s] of sums) indicators.set(code, deriveIndicators(s, period, table));
+            ctx.loaders.indicatorsByPeriod.prime(key, indicators);
+            return { sums, indicators, suppressed: new Map() };
+          }),
+        ),
+      { maxBatchSize: 20 },
+    );
+    figureLoaders.set(ctx.loaders, loader);
+  }
+  return loader;
+}
+
+function loadFigures(ctx: ReportContext, period: Period, table: string): Promise<PeriodFigures> {
+  return figuresLoader(ctx).load(indicatorsKey(period, table));
+}
+
+function suppressedCells(ctx: ReportContext, figures: PeriodFigures, threshold: number): SuppressedCells {
+  let cells = figures.suppressed.get(threshold);
+  if (!cells) {
+    const values = new Map([...figures.sums].map(([code, s]) => [code, baseValues(s)]));
+    cells = suppressSmallCells(ctx.tree, values, threshold);
+    figures.suppressed.set(threshold, cells);
+  }
+  return cells;
+}
+
+export function isSuppressed(def: IndicatorDefinition, hidden: ReadonlySet<BaseColumn> | undefined): boolean {
+  if (!hidden || hidden.size === 0) return false;
+  if (def.persons) return hidden.has(def.persons);
+  return (!!def.numerator && hidden.has(def.numerator)) || (!!def.denominator && hidden.has(def.denominator));
+}
+
+interface Shown {
+  value: number | null;
+  suppressed: boolean;
+}
+
+// One column of one district as the viewer may see it.
+function shown(ctx: ReportContext, spec: ReportSpec, figures: PeriodFigures, code: string, def: IndicatorDefinition): Shown {
+  const value = indicatorValue(def, figures.indicators.get(code) as DistrictIndicators);
+  if (!spec.suppress) return { value, suppressed: false };
+  const suppressed = isSuppressed(def, suppressedCells(ctx, figures, spec.threshold).get(code));
+  return suppressed ? { value: null, suppressed: true } : { value, suppressed: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+export interface BuiltReport {
+  report: JointReport;
+  spec: ReportSpec;
+}
+
+const DAY_MS = 86_400_000;
+
+export function reportPeriod(p: Period): ReportPeriod {
+  const days = Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / DAY_MS) + 1;
+  return Object.assign(new ReportPeriod(), { from: p.from, to: p.to, days });
+}
+
+// Competition ranking ("1224") among the values given; null values are not ranked.
+export function rankValues(values: Array<number | null>): Array<number | null> {
+  const present = values.filter((v): v is number => v !== null);
+  return values.map((v) => (v === null ? null : 1 + present.filter((o) => o > v).length));
+}
+
+export async function buildJointReport(ctx: ReportContext, input: JointReportInput, now = new Date()): Promise<BuiltReport> {
+  assertReportRole(ctx.viewer);
+  const normalized = normalizeInput(ctx.tree, input);
+  assertDistrictAccess(ctx.viewer, ctx.tree, normalized.parent.code);
+  const spec: ReportSpec = {
+    ...normalized,
+    suppress: AGGREGATE_ONLY_ROLES.has(ctx.viewer.role),
+    threshold: reportConfig().suppressionThreshold,
+  };
+  // both periods in one batch: computed side by side
+  const [current, previous] = await Promise.all([
+    loadFigures(ctx, spec.period, spec.heroinEquivalentTable),
+    spec.compare ? loadFigures(ctx, spec.compare, spec.heroinEquivalentTable) : Promise.resolve(null),
+  ]);
+
+  const cellsOf = (code: string): ReportCell[] =>
+    spec.columns.map((def) => {
+      const now_ = shown(ctx, spec, current, code, def);
+      const before = previous ? shown(ctx, spec, previous, code, def) : null;
+      const change = now_.value !== null && before && before.value !== null ? now_.value - before.value : null;
+      const relativeChange = change !== null && before?.value ? change / before.value : null;
+      return Object.assign(new ReportCell(), {
+        indicator: def.key,
+        value: now_.value,
+        suppressed: now_.suppressed,
+        compareValue: before?.value ?? null,
+        compareSuppressed: before?.suppressed ?? false,
+        change,
+        relativeChange,
+        rank: null,
+      });
+    });
+  const row = (district: District, isTotal: boolean): JointReportRow =>
+    Object.assign(new JointReportRow(), { district, isTotal, values: cellsOf(district.code) });
+
+  const rows = ctx.tree.byLevel(ROW_LEVEL[spec.level], spec.parent.code).map((d) => row(d, false));
+  spec.columns.forEach((_def, i) => {
+    const ranks = rankValues(rows.map((r) => r.values[i].value));
+    rows.forEach((r, j) => (r.values[i].rank = ranks[j]));
+  });
+  const total = row(spec.parent, true);
+
+  const suppressedCount = [...rows, total].reduce(
+    (n, r) => n + r.values.reduce((m, c) => m + (c.suppressed ? 1 : 0) + (c.compareSuppressed ? 1 : 0), 0),
+    0,
+  );
+  const period = reportPeriod(spec.period);
+  const comparePeriod = spec.compare ? reportPeriod(spec.compare) : null;
+  const metadata = Object.assign(new JointReportMetadata(), {
+    generatedAt: now.toISOString(),
+    period,
+    heroinEquivalentTable: spec.heroinEquivalentTable,
+    suppression: { applied: spec.suppress, threshold: spec.threshold, suppressedCells: suppressedCount },
+    notes: reportNotes(spec, period, comparePeriod),
+    indicators: spec.columns.map(toReportIndicator),
+  });
+  const report = Object.assign(new JointReport(), {
+    level: spec.level,
+    parent: spec.parent,
+    period,
+    comparePeriod,
+    rows,
+    total,
+    metadata,
+  });
+  return { report, spec };
+}
+
+export function toReportIndicator(def: IndicatorDefinition): ReportIndicator {
+  return Object.assign(new ReportIndicator(), {
+    indicator: def.key,
+    field: def.field,
+    riskColour: def.riskColour ?? null,
+    nameZh: def.nameZh,
+    nameEn: def.nameEn,
+    definitionZh: def.definitionZh,
+    definitionEn: def.definitionEn,
+    unitZh: def.unitZh,
+    unitEn: def.unitEn,
+    kind: def.kind,
+    suppressible: !!(def.persons || def.numerator || def.denominator),
+  });
+}
+
+function reportNotes(spec: ReportSpec, period: ReportPeriod, compare: ReportPeriod | null): string[] {
+  const notes: string[] = [];
+  if (compare && compare.days !== period.days) {
+    notes.push(
+      `对比期（${compare.days}天）与本期（${period.days}天）长度不同，变化量与变化率按原始数值计算，未按天数折算。` +
+        ` The comparison period (${compare.days} days) differs in length from the report period (${period.days} days); changes compare the figures as they are, not per day.`,
+    );
+  }
+  notes.push(
+    `存量指标（登记在册、现有吸毒人员、风险分布、在册社区戒毒康复人员等）取统计截止日 ${period.to} 的状态。` +
+      ` Stock figures (registered and current users, risk distribution, open programmes) are as at the reference date ${period.to}.`,
+  );
+  if (spec.suppress) {
+    notes.push(
+      `为保护个人信息，1至${spec.threshold - 1}人的单元格已隐去，并隐去另一单元格以防由合计推算；依据被隐去人数计算的比率一并隐去。` +
+        ` To protect individuals, counts of 1 to ${spec.threshold - 1} persons are withheld, with another cell wherever one could be worked out from a total; rates built on withheld counts are withheld too.`,
+    );
+  }
+  if (spec.columns.some((c) => c.field === 'usersPerCaseworker')) {
+    notes.push('禁毒专干人数为当前在岗人数，不随统计期间变化。 Caseworkers are those in post now, whatever the period.');
+  }
+  return notes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data as of: the latest change to a department record or a person, or the period end
+
+const isDepartmentTable = (target: unknown) =>
+  target === Person || (typeof target === 'function' && target.prototype instanceof DepartmentRecord);
+
+export async function latestRecordUpdate(ds: DataSource): Promise<string | null> {
+  const parts = ds.entityMetadatas
+    .filter((m) => isDepartmentTable(m.target))
+    .map((m) => {
+      const column = m.findColumnWithPropertyName('updatedAt');
+      return column ? `SELECT MAX(${ds.driver.escape(column.databaseName)}) AS m FROM ${ds.driver.escape(m.tableName)}` : null;
+    })
+    .filter((s): s is string => s !== null);
+  if (!parts.length) return null;
+  const [row] = (await ds.query(`SELECT MAX(u.m) AS m FROM (${parts.join(' UNION ALL ')}) u`)) as Array<{ m: unknown }>;
+  return toIsoTimestamp(row?.m);
+}
+
+// Timestamps are stored in UTC: SQLite's datetime('now'), MySQL's with timezone 'Z'.
+export function toIsoTimestamp(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?/.exec(String(value));
+  if (!m) return null;
+  const parsed = new Date(`${m[1]}T${m[2]}${m[3] ? m[3].slice(0, 4) : ''}Z`);
+  return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString();
+}
+
+// Computed once per report, and only when asked for (it reads every department table).
+export function dataAsOf(ds: DataSource, metadata: JointReportMetadata): Promise<{ at: string; basis: DataAsOfBasis }> {
+  metadata.lazyDataAsOf ??= latestRecordUpdate(ds).then((at) =>
+    at ? { at, basis: DataAsOfBasis.LATEST_RECORD_UPDATE } : { at: metadata.period.to, basis: DataAsOfBasis.PERIOD_END },
+  );
+  return metadata.lazyDataAsOf;
+}
+
+// ---------------------------------------------------------------------------------------------
+// History of the parent, for the printable page's line charts
+
+export interface HistoryPoint {
+  period: ReportPeriod;
+  label: string;
+  values: Map<string, Shown>;
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+// The parent's figures for `years` one-year periods ending on the report period's last day (calendar
+// years when the report is a calendar year), oldest first, with the same service and suppression.
+export async function parentHistory(ctx: ReportContext, spec: ReportSpec, years = 5): Promise<HistoryPoint[]> {
+  const periods: Period[] = [];
+  for (let i = years - 1; i >= 0; i--) periods.push({ from: nextDay(minusYears(spec.period.to, i + 1)), to: minusYears(spec.period.to, i) });
+  const figures = await Promise.all(periods.map((p) => loadFigures(ctx, p, spec.heroinEquivalentTable)));
+  return periods.map((p, i) => ({
+    period: reportPeriod(p),
+    label: p.from.endsWith('-01-01') && p.to.endsWith('-12-31') ? `${p.to.slice(0, 4)}年` : p.to,
+    values: new Map(spec.columns.map((def) => [def.key, shown(ctx, spec, figures[i], spec.parent.code, def)])),
+  }));
+}

@@ -1,0 +1,113 @@
+import { DataSource } from 'typeorm';
+import { AuditEvent } from '../src/audit/audit-event.entity';
+import { verifyAuditChain } from '../src/audit/audit.service';
+import { authHeaders } from './helpers/auth';
+import { freshDatabase, testDatabases } from './helpers/databases';
+import { Fixtures } from './helpers/fixtures';
+import { HttpService, postGraphql, startHttp } from './helpers/http';
+
+const PROFILE = 'query Profile($id: ID!) { person(id: $id) { name drugUseDetections { detectedAt } } }';
+
+describe.each(testDatabases())('audit trail on $name', ({ target }) => {
+  let ds: DataSource;
+  let http: HttpService;
+  let personId: number;
+  let idNumber: string;
+  const events = () => ds.getRepository(AuditEvent).find({ order: { seq: 'ASC' } });
+
+  beforeAll(async () => {
+    ds = await freshDatabase(target);
+    const f = new Fixtures(ds);
+    const p = await f.person({ county: '640104', name: '张三丰' });
+    await f.detection(p, '2022-01-05');
+    personId = p.id;
+    idNumber = p.idNumber;
+    http = await startHttp(ds);
+  });
+  afterAll(async () => {
+    await http?.close();
+    await ds?.destroy();
+  });
+
+  it('appends one event per person-level read, with subject, purpose, persons and outcome', async () => {
+    const before = (await events()).length;
+    const res = await postGraphql(http.url, PROFILE, { id: String(personId) }, await authHeaders('PUBLIC_SECURITY', '640104', 'case A640104-2022-17'));
+    expect(res.body.errors).toBeUndefined();
+    const after = await events();
+    expect(after).toHaveLength(before + 1);
+    const e = after[after.length - 1];
+    expect(e).toMatchObject({ subjectRole: 'PUBLIC_SECURITY', subjectDistrict: '640104', operationName: 'Profile', purpose: 'case A640104-2022-17', outcome: 'ALLOWED', personIds: String(personId), personCount: 1 });
+    expect(e.documentHash).toMatch(/^[0-9a-f]{64}$/);
+    // aggregates are not person-level: no event
+    await postGraphql(http.url, '{ district(code: "640104") { name } }', {}, await authHeaders('PUBLIC_SECURITY', '640104'));
+    expect(await events()).toHaveLength(before + 1);
+  });
+
+  it('records denied and partial reads, and masks ID numbers and names in variables', async () => {
+    const { authorization } = await authHeaders('EMPLOYMENT', '640104');
+    await postGraphql(http.url, 'query ByNumber($n: String!) { personByIdNumber(idNumber: $n) { name } }', { n: idNumber }, { authorization });
+    const partial = await postGraphql(http.url, PROFILE, { id: String(personId) }, await authHeaders('EMPLOYMENT', '640104'));
+    expect(partial.body.data.person.name).toBe('张三丰');
+    expect(partial.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const all = await events();
+    const [denied, part] = all.slice(-2);
+    expect(denied).toMatchObject({ outcome: 'DENIED', purpose: null, personCount: 0 });
+    expect(denied.variables).toBe(JSON.stringify({ n: `${idNumber.slice(0, 6)}********${idNumber.slice(14)}` }));
+    expect(part).toMatchObject({ outcome: 'PARTIAL', personIds: String(personId) });
+    const everything = JSON.stringify(await ds.query('SELECT * FROM audit_event'));
+    expect(everything).not.toContain(idNumber);
+    expect(everything).not.toContain('张三丰');
+  });
+
+  it('answers "who read this person" for auditors only', async () => {
+    const q = 'query($p: ID) { auditEvents(filter: { personId: $p }, first: 50) { totalCount edges { node { subject { role } purpose outcome personIds } } } }';
+    const res = await postGraphql(http.url, q, { p: String(personId) }, await authHeaders('AUDITOR', '640000'));
+    expect(res.body.errors).toBeUndefined();
+    const nodes = res.body.data.auditEvents.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThanOrEqual(2);
+    expect(nodes.every((n: any) => n.personIds.includes(String(personId)))).toBe(true);
+    expect(nodes[0].outcome).toBe('PARTIAL'); // newest first
+    const ps = await postGraphql(http.url, q, { p: String(personId) }, await authHeaders('PUBLIC_SECURITY', '640000'));
+    expect(ps.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps one unbroken chain under 40 concurrent requests', async () => {
+    const before = (await events()).length;
+    const headers = await authHeaders('ADMIN', '640000', 'load');
+    const results = await Promise.all(Array.from({ length: 40 }, () => postGraphql(http.url, PROFILE, { id: String(personId) }, headers)));
+    expect(results.every((r) => r.status === 200 && !r.body.errors)).toBe(true);
+    const after = await events();
+    expect(after).toHaveLength(before + 40);
+    expect(after.map((e) => e.seq)).toEqual(after.map((_, i) => i + 1));
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: after.length });
+  });
+
+  it('detects an edited, a deleted and a truncated event', async () => {
+    const all = await events();
+    expect(all.length).toBeGreaterThan(10);
+    const target = all[5];
+    await ds.query('UPDATE audit_event SET purpose = ? WHERE seq = ?', ['innocent purpose', target.seq]);
+    expect(await verifyAuditChain(ds)).toMatchObject({ ok: false, firstBroken: { seq: target.seq, reason: expect.stringContaining('altered') } });
+    await ds.query('UPDATE audit_event SET purpose = ? WHERE seq = ?', [target.purpose, target.seq]);
+    expect((await verifyAuditChain(ds)).ok).toBe(true);
+
+    await ds.query('DELETE FROM audit_event WHERE seq = ?', [all[3].seq]);
+    expect(await verifyAuditChain(ds)).toMatchObject({ ok: false, firstBroken: { seq: all[3].seq } });
+    await ds.getRepository(AuditEvent).insert(all[3]);
+    expect((await verifyAuditChain(ds)).ok).toBe(true);
+
+    const last = all[all.length - 1];
+    await ds.query('DELETE FROM audit_event WHERE seq = ?', [last.seq]);
+    expect(await verifyAuditChain(ds)).toMatchObject({ ok: false, firstBroken: { seq: last.seq, reason: expect.stringContaining('deleted') } });
+    await ds.getRepository(AuditEvent).insert(last);
+  });
+
+  it('fails the request when the audit event cannot be written: no unaudited read', async () => {
+    await ds.query('DROP TABLE audit_event_person');
+    const res = await postGraphql(http.url, PROFILE, { id: String(personId) }, await authHeaders('ADMIN', '640000'));
+    expect(res.status).toBe(503);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(JSON.stringify(res.body)).not.toContain('张三丰');
+  });
+});
