@@ -2,6 +2,7 @@
 import { AuditChainHead, AuditEvent, AuditEventPerson } from './audit/audit-event.entity';
 import { District } from './districts/district.entity';
 import { EmploymentAssistance } from './employment/employment-assistance.entity';
+import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest/ingest.entities';
 import { Caseworker } from './justice/caseworker.entity';
 import { FollowUpCheck } from './justice/follow-up-check.entity';
 import { RehabCentre } from './justice/rehab-centre.entity';
@@ -35,4 +36,7 @@ export const entities = [
   AuditEvent,
   AuditEventPerson,
   AuditChainHead,
+  RejectedRecord,
+  PersonIdentity,
+  IdentityConflict,
 ];

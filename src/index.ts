@@ -7,8 +7,8 @@ import { ConfigError, loadConfig } from './config';
 import { logger } from './common/logger';
 import type { Service } from './server';
 
-const DEMO_PERSONS = 5000;
-const DEMO_SEED = 2023;
+// The demo data reproduces the 2022 figures of the Ningxia anti-drug office's article.
+const DEMO_DATASET = 'ningxia-2022';
 
 // What exists so far, for a signal that arrives at any point of the start.
 const running: { ds?: DataSource; service?: Service; server?: Server } = {};
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const { openDataSource } = await import('./database');
   const { limitStatementTime, waitForDatabase } = await import('./ops/database');
   const { Person } = await import('./persons/person.entity');
-  const { seedDatabase } = await import('./seed/bulk-insert');
+  const { seedCalibrated } = await import('./seed/calibrated');
   const { createServer } = await import('./server');
   const { ops } = config;
   process.once('SIGTERM', () => void shutdown('SIGTERM', ops.shutdownTimeoutMs));
@@ -37,8 +37,9 @@ async function main(): Promise<void> {
   // The embedded database is for trying the service out: an empty one gets the synthetic demo data.
   if (config.database.kind === 'sqlite' && !config.production && (await ds.getRepository(Person).count()) === 0) {
     const started = Date.now();
-    const counts = await seedDatabase(ds, { persons: DEMO_PERSONS, seed: DEMO_SEED });
-    logger.info({ rows: counts, ms: Date.now() - started }, 'demo data seeded into the empty embedded database');
+    logger.info({ dataset: DEMO_DATASET }, 'seeding the calibrated demo data into the empty embedded database (a few seconds)');
+    const counts = await seedCalibrated(ds, DEMO_DATASET);
+    logger.info({ rows: counts, ms: Date.now() - started }, 'demo data seeded');
   }
   // after migrations and seeding, which may legitimately take longer than one request's statement
   limitStatementTime(ds, ops.dbStatementTimeoutMs);
@@ -64,10 +65,10 @@ async function shutdown(signal: string, timeoutMs: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   const { ds, service, server } = running;
-  logger.info({ signal, inFlight: service?.ops.lifecycle.inFlight.size ?? 0 }, 'shutting down');
   service?.ops.lifecycle.beginShutdown();
   const closed = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
   server?.closeIdleConnections();
+  logger.info({ signal, inFlight: service?.ops.lifecycle.inFlight.size ?? 0 }, 'shutting down: not ready, not accepting, draining');
   const drained = service ? await service.ops.lifecycle.drain(timeoutMs) : true;
   if (!drained) logger.warn({ inFlight: service?.ops.lifecycle.inFlight.size }, 'shutdown timeout: cutting off requests still in flight');
   // answered requests' keep-alive connections, and whatever is left after the timeout

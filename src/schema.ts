@@ -1,9 +1,10 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './audit/audit.resolver';
-import { accessMiddleware } from './common/auth/access.middleware';
+import { applyAccessRules } from './common/auth/access.middleware';
 import { ViewerResolver } from './common/auth/viewer.resolver';
 import { DistrictResolver } from './districts/district.resolver';
+import { IdentityConflictResolver, IngestResolver, PersonIdentityResolver, RejectedRecordResolver } from './ingest/ingest.resolver';
 import { PersonEmploymentResolver } from './employment/employment.resolver';
 import { PersonJusticeResolver, RehabProgrammeResolver } from './justice/justice.resolver';
 import { PersonResolver } from './persons/person.resolver';
@@ -23,11 +24,16 @@ export const resolvers = [
   ViewerResolver,
   JointReportResolver,
   JointReportMetadataResolver,
+  IngestResolver,
+  RejectedRecordResolver,
+  IdentityConflictResolver,
+  PersonIdentityResolver,
 ] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
-  // every field passes the access rules (src/common/auth/access-rules.ts)
-  return buildSchema({ resolvers, validate: false, globalMiddlewares: [accessMiddleware] });
+export async function createSchema(): Promise<GraphQLSchema> {
+  // every field passes the access rules (src/common/auth/access-rules.ts), wrapped around each
+  // resolver rather than as type-graphql middleware, which makes every field asynchronous
+  return applyAccessRules(await buildSchema({ resolvers, validate: false }));
 }
 
 // The committed schema/schema.graphql: sorted, so that only real changes show in a diff.

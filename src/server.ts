@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express, { Express } from 'express';
 import { DataSource } from 'typeorm';
@@ -14,6 +14,7 @@ import { StatementCount } from './common/sql-counter';
 import { buildContext, Context } from './context';
 import { DistrictTree } from './districts/district-tree';
 import { createOps, Ops, OpsOptions } from './ops';
+import { mountImportRoutes } from './ingest/import.routes';
 import { mountReportRoutes } from './reports/routes';
 import { createSchema } from './schema';
 
@@ -56,6 +57,9 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       limitsPlugin(),
       auditPlugin(ds),
+      // no cache hints are used; Apollo's default cache-control plugin would instrument every field
+      // resolver of every request (willResolveField) for nothing
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
@@ -67,6 +71,7 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
   app.use(ops.routes);
   app.use(ops.track);
   mountReportRoutes(app, { ds, tree, verify });
+  mountImportRoutes(app, { ds, tree, verify });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -79,5 +84,6 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
       },
     }),
   );
+  app.use(ops.errors);
   return { app, apollo, tree, ops, stop: () => apollo.stop() };
 }

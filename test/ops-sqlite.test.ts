@@ -112,6 +112,14 @@ describe('readiness (in process, SQLite)', () => {
     svc.ops.lifecycle.shuttingDown = false;
   });
 
+  it('a body that is not JSON: 400 BAD_REQUEST in the GraphQL error shape, no stack', async () => {
+    const res = await httpRequest(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(res.status).toBe(400);
+    expect(res.json()).toEqual({ errors: [{ message: 'The request could not be read', extensions: { code: 'BAD_REQUEST' } }] });
+    const metrics = await httpRequest(`${url}/metrics`);
+    expect(metricValue(metrics.body, 'jindu_errors_total{code="BAD_REQUEST"}')).toBe(1);
+  });
+
   it('/readyz is 503 when the database does not answer', async () => {
     await ds.destroy();
     const ready = await httpRequest(`${url}/readyz`);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { maskIdNumber } from '../common/id-number';
 import { Viewer } from '../common/auth/viewer';
+import { inTransaction } from '../common/transactions';
 import { AuditChainHead, AuditEvent, AuditEventPerson, AuditOutcome } from './audit-event.entity';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -45,12 +46,12 @@ export function maskVariables(value: unknown, key = ''): unknown {
   return value;
 }
 
-// Appends in this process are serialised by a promise chain; across processes the locked head row
-// (SELECT ... FOR UPDATE on MySQL; SQLite has one writer) keeps one chain.
+// Appends in this process are serialised by a promise chain (fewer lock waits); across processes
+// the locked head row (SELECT ... FOR UPDATE on MySQL; SQLite has one writer) keeps one chain.
 let tail: Promise<unknown> = Promise.resolve();
 
 export function appendAuditEvent(ds: DataSource, input: AuditInput): Promise<AuditEvent> {
-  const run = tail.then(() => ds.transaction((em) => appendInTransaction(em, input)));
+  const run = tail.then(() => inTransaction(ds, (em) => appendInTransaction(em, input)));
   tail = run.catch(() => undefined);
   return run;
 }

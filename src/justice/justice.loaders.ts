@@ -1,5 +1,5 @@
-import { DataSource, In } from 'typeorm';
-import { byIdLoader, groupedLoader } from '../common/loaders';
+import { DataSource } from 'typeorm';
+import { byIdLoader, findByKeys, groupedLoader } from '../common/loaders';
 import { Caseworker } from './caseworker.entity';
 import { FollowUpCheck } from './follow-up-check.entity';
 import { RehabCentre } from './rehab-centre.entity';
@@ -9,15 +9,15 @@ import { RehabProgramme } from './rehab-programme.entity';
 export function createJusticeLoaders(ds: DataSource) {
   return {
     programmesByPerson: groupedLoader<number, RehabProgramme>(
-      (ids) => ds.getRepository(RehabProgramme).find({ where: { personId: In(ids) }, order: { orderedAt: 'DESC', id: 'DESC' } }),
+      (ids) => findByKeys(ds, RehabProgramme, 'personId', ids, [['orderedAt', 'DESC'], ['id', 'DESC']]),
       (r) => r.personId,
     ),
     checksByProgramme: groupedLoader<number, FollowUpCheck>(
-      (ids) => ds.getRepository(FollowUpCheck).find({ where: { programmeId: In(ids) }, order: { checkedAt: 'DESC', id: 'DESC' } }),
+      (ids) => findByKeys(ds, FollowUpCheck, 'programmeId', ids, [['checkedAt', 'DESC'], ['id', 'DESC']]),
       (r) => r.programmeId,
     ),
-    caseworkerById: byIdLoader<number, Caseworker>((ids) => ds.getRepository(Caseworker).findBy({ id: In(ids) }), (r) => r.id),
-    centreById: byIdLoader<number, RehabCentre>((ids) => ds.getRepository(RehabCentre).findBy({ id: In(ids) }), (r) => r.id),
+    caseworkerById: byIdLoader<number, Caseworker>((ids) => findByKeys(ds, Caseworker, 'id', ids), (r) => r.id),
+    centreById: byIdLoader<number, RehabCentre>((ids) => findByKeys(ds, RehabCentre, 'id', ids), (r) => r.id),
   };
 }
 

@@ -24,15 +24,25 @@ export interface PoolStats {
   waiting: number;
   open: number;
   max: number;
+  // statements that may wait for a connection (0: no limit)
+  queueLimit: number;
 }
 
 // SQLite has one connection, always "in use" by the process.
 export function poolStats(ds: DataSource): PoolStats {
-  if (ds.options.type === 'better-sqlite3') return { inUse: ds.isInitialized ? 1 : 0, waiting: 0, open: ds.isInitialized ? 1 : 0, max: 1 };
+  if (ds.options.type === 'better-sqlite3') return { inUse: ds.isInitialized ? 1 : 0, waiting: 0, open: ds.isInitialized ? 1 : 0, max: 1, queueLimit: 0 };
   const pool = mysqlPool(ds);
-  if (!pool || !ds.isInitialized) return { inUse: 0, waiting: 0, open: 0, max: pool?.config.connectionLimit ?? 0 };
+  if (!pool || !ds.isInitialized) return { inUse: 0, waiting: 0, open: 0, max: pool?.config.connectionLimit ?? 0, queueLimit: 0 };
   const open = pool._allConnections.length;
-  return { inUse: open - pool._freeConnections.length, waiting: pool._connectionQueue.length, open, max: pool.config.connectionLimit };
+  const { connectionLimit: max, queueLimit } = pool.config;
+  return { inUse: open - pool._freeConnections.length, waiting: pool._connectionQueue.length, open, max, queueLimit };
+}
+
+// The pool's wait queue is full: any statement now would fail at once with "Queue limit reached.", so a
+// new request is better refused before it costs anything (token check, parsing, validation).
+export function poolSaturated(ds: DataSource): boolean {
+  const { waiting, queueLimit } = poolStats(ds);
+  return queueLimit > 0 && waiting >= queueLimit;
 }
 
 // Every statement of the service gets a time limit, set per session on each pooled connection (those

@@ -1,11 +1,12 @@
 import { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { RequestHandler, Router } from 'express';
+import { ErrorRequestHandler, RequestHandler, Router } from 'express';
 import { DataSource } from 'typeorm';
 import { opsPlugin } from './apollo-plugin';
+import { poolSaturated } from './database';
 import { healthRoutes } from './health';
 import { Lifecycle } from './lifecycle';
 import { createMetrics, Metrics } from './metrics';
-import { requestTracking } from './request-tracking';
+import { errorHandler, requestTracking } from './request-tracking';
 
 export { Lifecycle } from './lifecycle';
 
@@ -25,6 +26,8 @@ export interface Ops {
   // request id, statement counter, time limit, log line and metrics of every other request
   track: RequestHandler;
   plugin: ApolloServerPlugin<BaseContext>;
+  // mount after every route: errors no route handled, in the GraphQL error shape, without stack
+  errors: ErrorRequestHandler;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
@@ -38,6 +41,11 @@ export function createOps(ds: DataSource, options: OpsOptions = {}): Ops {
     res.setHeader('cache-control', 'no-store');
     res.send(await metrics.registry.metrics());
   });
-  const track = requestTracking({ metrics, lifecycle, requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS });
-  return { lifecycle, metrics, routes, track, plugin: opsPlugin() };
+  const track = requestTracking({
+    metrics,
+    lifecycle,
+    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    saturated: () => poolSaturated(ds),
+  });
+  return { lifecycle, metrics, routes, track, plugin: opsPlugin(), errors: errorHandler() };
 }

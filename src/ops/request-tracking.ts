@@ -1,10 +1,10 @@
-import { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { logger } from '../common/logger';
 import { StatementCount, trackStatements } from '../common/sql-counter';
 import { Lifecycle } from './lifecycle';
 import { Metrics } from './metrics';
-import { RequestRecord, runWithRecord } from './request-context';
+import { currentRecord, RequestRecord, runWithRecord } from './request-context';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -43,11 +43,13 @@ export interface TrackingOptions {
   metrics: Metrics;
   lifecycle: Lifecycle;
   requestTimeoutMs: number;
+  // true while the database pool cannot take one more waiting statement: new requests are shed at once
+  saturated?: () => boolean;
 }
 
 // Mounted before every route except the health checks and /metrics: gives each request an id, a
 // statement counter (res.locals.statements), a time limit, and writes its log line and metrics.
-export function requestTracking({ metrics, lifecycle, requestTimeoutMs }: TrackingOptions): RequestHandler {
+export function requestTracking({ metrics, lifecycle, requestTimeoutMs, saturated = () => false }: TrackingOptions): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (lifecycle.shuttingDown) {
       // a new request on a connection kept alive from before the shutdown
@@ -102,6 +104,26 @@ export function requestTracking({ metrics, lifecycle, requestTimeoutMs }: Tracki
     res.on('finish', finish);
     res.on('close', finish);
 
+    if (saturated()) {
+      record.codes.add('SERVICE_UNAVAILABLE');
+      res.setHeader('retry-after', '1');
+      res.status(503).json(unavailableBody('The service is overloaded; try again shortly'));
+      return;
+    }
     runWithRecord(record, () => trackStatements(statements, next));
+  };
+}
+
+// Last in the chain: an error no route handled (a malformed JSON body, a body over the size limit, a
+// bug in a plain HTTP route) is answered in the GraphQL error shape, without message details or stack.
+export function errorHandler(): ErrorRequestHandler {
+  return (err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = Number((err as { status?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode);
+    const clientError = status >= 400 && status < 500;
+    const code = clientError ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    currentRecord()?.codes.add(code);
+    if (!clientError) logger.error({ requestId: res.locals.requestId, errorType: (err as Error)?.constructor?.name, stack: (err as Error)?.stack }, 'unhandled error in an HTTP route');
+    res.status(clientError ? status : 500).json({ errors: [{ message: clientError ? 'The request could not be read' : 'Internal server error', extensions: { code } }] });
   };
 }

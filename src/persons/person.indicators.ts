@@ -9,8 +9,11 @@ import { CheckResult } from '../justice/justice.enums';
 // - last evidence    = the later of MAX(detected_at <= R) and MAX(positive follow-up check <= R)
 // - newUsers         = first detection within [from, to] (a flow: persons who died since still count)
 // - registeredUsers  = living at R (deceased_at null or > R) with a detection <= R
-// - abstinentThreeYears = registered, last evidence strictly before R minus 3 years (more than 3 years)
-// CASE WHEN instead of GREATEST, so that SQLite and MySQL/MariaDB read it the same way.
+// - abstinentThreeYears = registered, last evidence strictly before R minus 3 years (more than 3 years):
+//   the last detection is before R - 3 years AND no positive check falls in [R - 3 years, R]. Asked
+//   that way (an EXISTS on the (person_id, result, checked_at) index, only for the persons whose last
+//   detection is old enough) instead of grouping every follow-up check of the province by person,
+//   which read the whole check table (10+ rows per person) on every call.
 export async function personIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
   const ref = period.to;
   const [text, params] = bindNamed(
@@ -18,8 +21,12 @@ export async function personIndicators(ds: DataSource, period: Period): Promise<
        SUM(CASE WHEN d.first_at BETWEEN :from AND :to THEN 1 ELSE 0 END) AS newUsers,
        SUM(CASE WHEN p.deceased_at IS NULL OR p.deceased_at > :ref THEN 1 ELSE 0 END) AS registeredUsers,
        SUM(CASE WHEN (p.deceased_at IS NULL OR p.deceased_at > :ref)
-                 AND (CASE WHEN c.last_positive_at IS NOT NULL AND c.last_positive_at > d.last_at
-                           THEN c.last_positive_at ELSE d.last_at END) < :cutoff
+                 AND d.last_at < :cutoff
+                 AND NOT EXISTS (
+                   SELECT 1 FROM follow_up_check fc
+                   WHERE fc.person_id = p.id AND fc.result = '${CheckResult.POSITIVE}'
+                     AND fc.checked_at >= :cutoff AND fc.checked_at <= :ref
+                 )
                 THEN 1 ELSE 0 END) AS abstinentThreeYears
      FROM person p
      JOIN (
@@ -28,12 +35,6 @@ export async function personIndicators(ds: DataSource, period: Period): Promise<
        WHERE du.detected_at <= :ref
        GROUP BY du.person_id
      ) d ON d.person_id = p.id
-     LEFT JOIN (
-       SELECT fc.person_id, MAX(fc.checked_at) AS last_positive_at
-       FROM follow_up_check fc
-       WHERE fc.result = '${CheckResult.POSITIVE}' AND fc.checked_at <= :ref
-       GROUP BY fc.person_id
-     ) c ON c.person_id = p.id
      GROUP BY p.residence_district_code`,
     { from: period.from, to: period.to, ref, cutoff: minusYears(ref, 3) },
   );

@@ -1,10 +1,10 @@
-import { DataSource, In } from 'typeorm';
-import { byIdLoader } from '../common/loaders';
+import { DataSource } from 'typeorm';
+import { byIdLoader, findByKeys } from '../common/loaders';
 import { Person } from './person.entity';
 
 export function createPersonLoaders(ds: DataSource) {
   return {
-    personById: byIdLoader<number, Person>((ids) => ds.getRepository(Person).findBy({ id: In(ids) }), (r) => r.id),
+    personById: byIdLoader<number, Person>((ids) => findByKeys(ds, Person, 'id', ids), (r) => r.id),
   };
 }
 

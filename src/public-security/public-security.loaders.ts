@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { byIdLoader, groupedLoader } from '../common/loaders';
+import { byIdLoader, findByKeys, groupedLoader } from '../common/loaders';
 import { CaseSuspect } from './case-suspect.entity';
 import { DrugCase } from './drug-case.entity';
 import { DrugUseDetection } from './drug-use-detection.entity';
@@ -13,24 +13,24 @@ import { WastewaterSample } from './wastewater-sample.entity';
 export function createPublicSecurityLoaders(ds: DataSource) {
   return {
     detectionsByPerson: groupedLoader<number, DrugUseDetection>(
-      (ids) => ds.getRepository(DrugUseDetection).find({ where: { personId: In(ids) }, order: { detectedAt: 'DESC', id: 'DESC' } }),
+      (ids) => findByKeys(ds, DrugUseDetection, 'personId', ids, [['detectedAt', 'DESC'], ['id', 'DESC']]),
       (r) => r.personId,
     ),
     riskAssessmentsByPerson: groupedLoader<number, RiskAssessment>(
-      (ids) => ds.getRepository(RiskAssessment).find({ where: { personId: In(ids) }, order: { assessedAt: 'DESC', id: 'DESC' } }),
+      (ids) => findByKeys(ds, RiskAssessment, 'personId', ids, [['assessedAt', 'DESC'], ['id', 'DESC']]),
       (r) => r.personId,
     ),
     involvementsByPerson: groupedLoader<number, CaseSuspect>(
-      (ids) => ds.getRepository(CaseSuspect).find({ where: { personId: In(ids) }, order: { id: 'DESC' } }),
+      (ids) => findByKeys(ds, CaseSuspect, 'personId', ids, [['id', 'DESC']]),
       (r) => r.personId,
     ),
     suspectsByCase: groupedLoader<number, CaseSuspect>(
-      (ids) => ds.getRepository(CaseSuspect).find({ where: { caseId: In(ids) }, order: { id: 'ASC' } }),
+      (ids) => findByKeys(ds, CaseSuspect, 'caseId', ids, [['id', 'ASC']]),
       (r) => r.caseId,
     ),
-    caseById: byIdLoader<number, DrugCase>((ids) => ds.getRepository(DrugCase).findBy({ id: In(ids) }), (r) => r.id),
+    caseById: byIdLoader<number, DrugCase>((ids) => findByKeys(ds, DrugCase, 'id', ids), (r) => r.id),
     seizuresByCase: groupedLoader<number, Seizure>(
-      (ids) => ds.getRepository(Seizure).find({ where: { caseId: In(ids) }, order: { seizedAt: 'ASC', id: 'ASC' } }),
+      (ids) => findByKeys(ds, Seizure, 'caseId', ids, [['seizedAt', 'ASC'], ['id', 'ASC']]),
       (r) => r.caseId,
     ),
     // the latest sample of each site and substance, keyed by the sample's own district

@@ -66,7 +66,15 @@ export interface LinePoint {
 }
 
 // One series over the years, with a labelled point per year; missing or suppressed years break the line.
-export function lineChart(opts: { title: string; points: LinePoint[]; format: (v: number) => string; width?: number; height?: number }): string {
+export function lineChart(opts: {
+  title: string;
+  points: LinePoint[];
+  format: (v: number) => string;
+  tickFormat?: (v: number) => string;
+  width?: number;
+  height?: number;
+}): string {
+  const tick = opts.tickFormat ?? opts.format;
   const width = opts.width ?? 300;
   const height = opts.height ?? 180;
   const left = 44;
@@ -85,7 +93,7 @@ export function lineChart(opts: { title: string; points: LinePoint[]; format: (v
   ];
   for (let t = 0; t <= max + 1e-9; t += step) {
     parts.push(`<line x1="${left}" y1="${r1(y(t))}" x2="${width - right}" y2="${r1(y(t))}" stroke="#e5e7eb"/>`);
-    parts.push(`<text x="${left - 4}" y="${r1(y(t) + 3)}" text-anchor="end" fill="#6b7280">${escapeXml(opts.format(t))}</text>`);
+    parts.push(`<text x="${left - 4}" y="${r1(y(t) + 3)}" text-anchor="end" fill="#6b7280">${escapeXml(tick(t))}</text>`);
   }
   // segments between consecutive known points
   let path = '';

@@ -31,6 +31,7 @@ import {
   ReportIndicator,
   ReportLevel,
   ReportPeriod,
+  ReportSuppression,
 } from './joint-report.types';
 import { reportConfig } from './report-config';
 import { BaseColumn, baseValues, SuppressedCells, suppressSmallCells } from './suppression';
@@ -210,14 +211,15 @@ export async function buildJointReport(ctx: ReportContext, input: JointReportInp
 
   const cellsOf = (code: string): ReportCell[] =>
     spec.columns.map((def) => {
-      const now_ = shown(ctx, spec, current, code, def);
+      const cur = shown(ctx, spec, current, code, def);
       const before = previous ? shown(ctx, spec, previous, code, def) : null;
-      const change = now_.value !== null && before && before.value !== null ? now_.value - before.value : null;
+      const change = cur.value !== null && before && before.value !== null ? cur.value - before.value : null;
+      // relative to a base of 0 (or none) there is no relative change
       const relativeChange = change !== null && before?.value ? change / before.value : null;
       return Object.assign(new ReportCell(), {
         indicator: def.key,
-        value: now_.value,
-        suppressed: now_.suppressed,
+        value: cur.value,
+        suppressed: cur.suppressed,
         compareValue: before?.value ?? null,
         compareSuppressed: before?.suppressed ?? false,
         change,
@@ -245,7 +247,7 @@ export async function buildJointReport(ctx: ReportContext, input: JointReportInp
     generatedAt: now.toISOString(),
     period,
     heroinEquivalentTable: spec.heroinEquivalentTable,
-    suppression: { applied: spec.suppress, threshold: spec.threshold, suppressedCells: suppressedCount },
+    suppression: Object.assign(new ReportSuppression(), { applied: spec.suppress, threshold: spec.threshold, suppressedCells: suppressedCount }),
     notes: reportNotes(spec, period, comparePeriod),
     indicators: spec.columns.map(toReportIndicator),
   });

@@ -133,15 +133,15 @@ export function reportRouter({ ds, tree, verify }: ReportRouteOptions): Router {
         res.send(jointReportCsv(report));
         return;
       }
-      const asOf = await dataAsOf(ds, report.metadata);
       if (format === 'xlsx') {
+        const asOf = await dataAsOf(ds, report.metadata);
         const body = await jointReportXlsx(report, { dataAsOf: asOf.at, dataAsOfBasis: asOf.basis });
         res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         res.setHeader('content-disposition', `attachment; filename="${fileName(built, 'xlsx')}"`);
         res.send(body);
         return;
       }
-      const history = await parentHistory(ctx, built.spec, 5);
+      const [asOf, history] = await Promise.all([dataAsOf(ds, report.metadata), parentHistory(ctx, built.spec, 5)]);
       // nothing may load from elsewhere: the page is self-contained, and has no script at all
       res.setHeader(
         'content-security-policy',

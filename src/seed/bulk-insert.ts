@@ -38,10 +38,15 @@ export async function seedDatabase(ds: DataSource, options: SeedOptions): Promis
 // Rows per transaction on MySQL/MariaDB when loading a pre-generated data set.
 export const DATASET_BATCH_ROWS = 50_000;
 
-// Loads a data set generated beforehand, e.g. the calibrated demo; same rules as seedDatabase (refuses a
-// database with records unless reset). Row counts per table name, in insert order.
-export async function seedDataset(ds: DataSource, data: SyntheticData, options: { reset?: boolean } = {}): Promise<Record<string, number>> {
-  return loadBatches(ds, () => datasetBatches(data), options.reset === true);
+// Loads a whole data set, e.g. the calibrated demo; same rules as seedDatabase (refuses a database with
+// records unless reset). `data` may be a function: it is then called only once the database was found
+// ready, so a refused seed generates nothing. Row counts per table name, in insert order.
+export async function seedDataset(
+  ds: DataSource,
+  data: SyntheticData | (() => SyntheticData),
+  options: { reset?: boolean } = {},
+): Promise<Record<string, number>> {
+  return loadBatches(ds, () => datasetBatches(typeof data === 'function' ? data() : data), options.reset === true);
 }
 
 function* datasetBatches(data: SyntheticData): Generator<SyntheticData> {
@@ -155,20 +160,13 @@ async function insertBatch(
   if (transaction) await qr.startTransaction();
   try {
     for (const { key, table, entity } of SEED_TABLES) {
-      const rows = batch[key] as object[];
+      const rows = batch[key] as Array<Record<string, unknown>>;
       if (rows.length === 0) continue;
-      const columns = ds.getMetadata(entity).columns.length;
-      const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS_PER_STATEMENT / columns));
+      const insert = rowInserter(ds, entity, table, rows);
+      const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS_PER_STATEMENT / insert.columns));
       for (let start = 0; start < rows.length; start += chunkSize) {
         const chunk = rows.slice(start, start + chunkSize);
-        await ds
-          .createQueryBuilder(qr)
-          .insert()
-          .into(entity)
-          .values(chunk)
-          .updateEntity(false)
-          .callListeners(false)
-          .execute();
+        await qr.query(...insert.statement(chunk));
         counts[table] += chunk.length;
       }
     }
@@ -178,3 +176,44 @@ async function insertBatch(
     throw error;
   }
 }
+
+// A multi-row INSERT built straight from the entity metadata. TypeORM's InsertQueryBuilder normalises
+// every value of every row (about 20 µs a row), which was three quarters of a large seed's time. The
+// generator's rows are plain objects whose properties are all columns, with strings, numbers, booleans
+// or null: booleans are bound as 1/0 (better-sqlite3 cannot bind booleans) and column transformers are
+// applied as TypeORM would. Columns absent from every row (created_at, updated_at) get their defaults.
+function rowInserter(
+  ds: DataSource,
+  entity: SeedTableEntity,
+  table: string,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): { columns: number; statement(chunk: ReadonlyArray<Record<string, unknown>>): [string, unknown[]] } {
+  const metadata = ds.getMetadata(entity);
+  const keys = new Set<string>();
+  for (const row of rows) for (const k of Object.keys(row)) keys.add(k);
+  const columns = [...keys].map((k) => {
+    const column = metadata.findColumnWithPropertyName(k);
+    if (!column) throw new Error(`seed: ${table} has no column for property ${k}`);
+    return column;
+  });
+  const head = `INSERT INTO ${ds.driver.escape(table)} (${columns.map((c) => ds.driver.escape(c.databaseName)).join(', ')}) VALUES `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const convert = columns.map((c) => {
+    const transformers = c.transformer === undefined ? [] : Array.isArray(c.transformer) ? c.transformer : [c.transformer];
+    return (value: unknown): unknown => {
+      let v = value === undefined ? null : value;
+      for (const t of transformers) v = t.to(v);
+      return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+    };
+  });
+  return {
+    columns: columns.length,
+    statement(chunk) {
+      const params: unknown[] = [];
+      for (const row of chunk) columns.forEach((c, i) => params.push(convert[i](row[c.propertyName])));
+      return [head + new Array<string>(chunk.length).fill(tuple).join(', '), params];
+    },
+  };
+}
+
+type SeedTableEntity = (typeof SEED_TABLES)[number]['entity'];

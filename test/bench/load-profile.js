@@ -5,7 +5,7 @@
 // Reports errors, latency percentiles, throughput and the service's RSS at start and end.
 //
 //   npm run build
-//   node test/bench/load-profile.js [--duration 60] [--connections 50] [--persons 100000] [--warmup 5]
+//   node test/bench/load-profile.js [--duration 60] [--connections 50] [--persons 100000] [--warmup 20]
 //   DATABASE_URL defaults to mysql://root@127.0.0.1:3306/jindu_seed100k (npm run seed -- --persons 100000)
 'use strict';
 const { spawn } = require('node:child_process');
@@ -24,7 +24,7 @@ const args = Object.fromEntries(
 const DURATION = Number(args.duration ?? 60);
 const CONNECTIONS = Number(args.connections ?? 50);
 const PERSONS = Number(args.persons ?? 100000);
-const WARMUP = Number(args.warmup ?? 5);
+const WARMUP = Number(args.warmup ?? 20);
 const DATABASE_URL = process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/jindu_seed100k';
 
 // the same operation the tests use, from the TypeScript source

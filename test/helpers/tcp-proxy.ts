@@ -8,6 +8,8 @@ export class TcpProxy {
   delayMs = 0;
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
+  // what the service sent on each connection (the first 64 KB, as latin1: SQL text is readable)
+  readonly connections: Array<{ sent: string }> = [];
 
   constructor(private readonly targetHost: string, private readonly targetPort: number) {}
 
@@ -33,7 +35,12 @@ export class TcpProxy {
         upstream.destroy();
       });
     }
-    client.on('data', (chunk) => upstream.write(chunk));
+    const record = { sent: '' };
+    this.connections.push(record);
+    client.on('data', (chunk: Buffer) => {
+      if (record.sent.length < 65536) record.sent += chunk.toString('latin1');
+      upstream.write(chunk);
+    });
     upstream.on('data', (chunk) => {
       const forward = () => {
         if (!client.destroyed) client.write(chunk);

@@ -94,6 +94,35 @@ export const ACCESS_RULES: Record<string, readonly Role[]> = {
   'AuditSubject.*': [AUDITOR, ADMIN],
   'AuditEventConnection.*': [AUDITOR, ADMIN],
   'AuditEventEdge.*': [AUDITOR, ADMIN],
+
+  // ingestion (src/ingest): each department writes its own records (ADMIN any), inside its jurisdiction
+  'Mutation.upsertDrugCases': [PS, ADMIN],
+  'Mutation.upsertCaseSuspects': [PS, ADMIN],
+  'Mutation.upsertSeizures': [PS, ADMIN],
+  'Mutation.upsertDrugUseDetections': [PS, ADMIN],
+  'Mutation.upsertRiskAssessments': [PS, ADMIN],
+  'Mutation.upsertWastewaterSamples': [PS, ADMIN],
+  'Mutation.upsertPrecursorPermits': [PS, ADMIN],
+  'Mutation.upsertRehabProgrammes': [JU, ADMIN],
+  'Mutation.upsertFollowUpChecks': [JU, ADMIN],
+  'Mutation.upsertCaseworkers': [JU, ADMIN],
+  'Mutation.upsertRehabCentres': [JU, ADMIN],
+  'Mutation.upsertEmploymentAssistances': [EM, ADMIN],
+  'Mutation.resubmitRejectedRecord': DEPARTMENTS, // the entry's department is checked too
+  'Mutation.resolveIdentityConflict': DEPARTMENTS, // a department involved in the conflict, or ADMIN
+  'Query.rejectedRecords': DEPARTMENTS, // the department's own quarantine only
+  'Query.identityConflicts': DEPARTMENTS, // conflicts the department is part of
+  'UpsertPayload.*': DEPARTMENTS,
+  'UpsertItemResult.*': DEPARTMENTS,
+  'RejectionReason.*': DEPARTMENTS,
+  'ImportSummary.*': DEPARTMENTS,
+  'RejectedRecord.*': DEPARTMENTS,
+  'RejectedRecordConnection.*': DEPARTMENTS,
+  'RejectedRecordEdge.*': DEPARTMENTS,
+  'IdentityConflict.*': DEPARTMENTS,
+  'IdentityConflictConnection.*': DEPARTMENTS,
+  'IdentityConflictEdge.*': DEPARTMENTS,
+  'PersonIdentityVersion.*': DEPARTMENTS,
 };
 
 // Types whose fields are person-level data: reading any of them needs X-Access-Purpose and is audited.
@@ -107,6 +136,10 @@ export const PERSON_LEVEL_TYPES = new Set([
   'RehabProgramme',
   'FollowUpCheck',
   'EmploymentAssistance',
+  // quarantined rows and identity versions carry ID numbers and names (src/ingest)
+  'RejectedRecord',
+  'IdentityConflict',
+  'PersonIdentityVersion',
 ]);
 
 export function ruleFor(typeName: string, fieldName: string): readonly Role[] | undefined {
@@ -115,4 +148,12 @@ export function ruleFor(typeName: string, fieldName: string): readonly Role[] | 
 
 export function mayRead(role: Role, typeName: string, fieldName: string): boolean {
   return ruleFor(typeName, fieldName)?.includes(role) ?? false;
+}
+
+// The same table as Markdown, for the README (a test keeps the two equal).
+export function accessTableMarkdown(): string {
+  const roles = Object.values(Role);
+  const header = `| rule | ${roles.join(' | ')} |\n|---|${roles.map(() => ':-:').join('|')}|`;
+  const rows = Object.entries(ACCESS_RULES).map(([key, allowed]) => `| \`${key}\` | ${roles.map((r) => (allowed.includes(r) ? 'yes' : '')).join(' | ')} |`);
+  return [header, ...rows].join('\n');
 }

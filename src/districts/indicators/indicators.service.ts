@@ -59,8 +59,8 @@ export function deriveIndicators(sums: IndicatorSums, period: Period, heroinEqui
     suspectsArrested: s.suspectsArrested,
     fugitivesArrested: s.fugitivesArrested,
     manufacturingSitesDestroyed: s.manufacturingSitesDestroyed,
-    seizedHeroinEquivalentKg: s.seizedHeroinEquivalentKg,
-    precursorSeizedKg: s.precursorSeizedKg,
+    seizedHeroinEquivalentKg: roundMass(s.seizedHeroinEquivalentKg),
+    precursorSeizedKg: roundMass(s.precursorSeizedKg),
     outflowTraffickers: s.outflowTraffickers,
     drugUseDetections: s.drugUseDetections,
     newUsers: s.newUsers,
@@ -80,7 +80,7 @@ export function deriveIndicators(sums: IndicatorSums, period: Period, heroinEqui
     liftedOutOfPoverty: s.liftedOutOfPoverty,
     riskDistribution: RISK_FIELDS.map(([colour, field]) => ({ colour, persons: s[field] })),
     precursorPermits: s.precursorPermits,
-    precursorPermittedTonnes: s.precursorPermittedTonnes,
+    precursorPermittedTonnes: Math.round(s.precursorPermittedTonnes * 1e6) / 1e6, // to the gram
   };
   return Object.assign(new DistrictIndicators(), figures);
 }
@@ -96,4 +96,9 @@ export async function computeIndicators(
   const out = new Map<string, DistrictIndicators>();
   for (const [code, s] of sums) out.set(code, deriveIndicators(s, period, heroinEquivalentTable));
   return out;
+}
+
+// Masses are summed in floating point; report them to the gram (kg with 3 decimals), like the sources.
+function roundMass(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }

@@ -2,7 +2,7 @@ import { barChart, escapeXml as esc, lineChart } from '../charts';
 import { IndicatorDefinition, KEY_INDICATORS, label } from '../indicator-definitions';
 import { HistoryPoint } from '../joint-report.service';
 import { DataAsOfBasis, JointReport, JointReportRow, ReportCell } from '../joint-report.types';
-import { columnsOf, displayNumber, displayRelative, plainNumber, rowName } from './table';
+import { axisNumber, columnsOf, displayNumber, displayRelative, plainNumber, rowName } from './table';
 
 // The printable joint report: one self-contained HTML page (inline CSS and SVG; no script, no web
 // font, nothing fetched when it is viewed or printed). Every figure cell carries its raw number in
@@ -31,12 +31,14 @@ dl.meta dt { color: #6b7280; } dl.meta dd { margin: 0; }
 table.figures { border-collapse: collapse; margin: 4px 0 10px; }
 table.figures th, table.figures td { border: 1px solid #d1d5db; padding: 3px 6px; vertical-align: top; }
 table.figures th { background: #f3f4f6; font-weight: 600; text-align: center; max-width: 130px; }
-table.figures td.num { text-align: right; min-width: 92px; }
+table.figures td.num { text-align: right; min-width: 84px; }
 table.figures td.name { white-space: nowrap; }
 table.figures tr.total td { font-weight: 700; background: #f9fafb; border-top: 2px solid #6b7280; }
 .v { display: block; font-size: 13px; }
 .cmp, .rk { display: block; color: #6b7280; font-size: 10px; font-weight: 400; }
 .up { color: #b91c1c; } .down { color: #047857; }
+.tables { display: flex; flex-wrap: wrap; gap: 0 24px; align-items: flex-start; }
+.group { break-inside: avoid; }
 .charts { display: flex; flex-wrap: wrap; gap: 12px 28px; }
 .charts figure { margin: 0; break-inside: avoid; }
 ul.notes { margin: 4px 0; padding-left: 18px; color: #374151; }
@@ -88,7 +90,7 @@ function tablesHtml(report: JointReport, columns: IndicatorDefinition[]): string
     .map((g) => {
       const head = `<tr><th>地区</th>${g.defs.map((d) => `<th title="${esc(d.nameEn)}">${esc(label(d))}</th>`).join('')}</tr>`;
       const body = [...report.rows, report.total].map((r) => rowHtml(report, r, g.defs, index)).join('');
-      return `<h3>${esc(g.title)}</h3><table class="figures"><thead>${head}</thead><tbody>${body}</tbody></table>`;
+      return `<div class="group"><h3>${esc(g.title)}</h3><table class="figures"><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
     })
     .join('');
 }
@@ -120,7 +122,7 @@ function lineChartsHtml(columns: IndicatorDefinition[], history: HistoryPoint[])
         const s = h.values.get(def.key);
         return { label: h.label, value: s?.value ?? null, suppressed: s?.suppressed ?? false };
       });
-      const svg = lineChart({ title: label(def), points, format: (v) => displayNumber(def.format, v), width: 320, height: 190 });
+      const svg = lineChart({ title: label(def), points, format: (v) => displayNumber(def.format, v), tickFormat: (v) => axisNumber(def.format, v), width: 300, height: 190 });
       return `<figure data-indicator="${esc(def.key)}">${svg}</figure>`;
     })
     .join('');
@@ -160,7 +162,7 @@ export function jointReportHtml(report: JointReport, extras: HtmlExtras): string
 </header>
 <section id="figures">
 <h2>一、分地区指标 Figures by district</h2>
-${tablesHtml(report, columns)}
+<div class="tables">${tablesHtml(report, columns)}</div>
 </section>
 <section id="bar-charts">
 <h2>二、重点指标分地区对比 Key figures by district（${esc(report.period.from)} 至 ${esc(report.period.to)}）</h2>

@@ -75,3 +75,9 @@ export function displayNumber(format: ValueFormat, n: number, signed = false): s
 export function displayRelative(n: number): string {
   return `${n > 0 ? '+' : ''}${(n * 100).toFixed(1)}%`;
 }
+
+// An axis tick: as few digits as the tick needs (0.5, 1, 1.5; 20%).
+export function axisNumber(format: ValueFormat, n: number): string {
+  if (format === 'share') return `${Number((n * 100).toFixed(1))}%`;
+  return Number(n.toFixed(3)).toLocaleString('en-US', { maximumFractionDigits: 3 });
+}

@@ -114,7 +114,6 @@ export class CaseGenerator {
 
   // --- cases -----------------------------------------------------------------------------------------
   private draftYear(year: number): CaseDraft[] {
-    const rng = this.rng;
     const yi = yearIndex(year);
     const drafts: CaseDraft[] = [];
     for (const [cityCode, solvedByYear] of Object.entries(CASES_SOLVED)) {
@@ -134,7 +133,6 @@ export class CaseGenerator {
       d.row.sourceKey = sourceKey('drugCase', id);
       d.row.caseNumber = `A${d.row.districtCode}${d.row.filedAt.slice(0, 4)}${d.row.filedAt.slice(5, 7)}${String(id).padStart(6, '0')}`;
     }
-    void rng;
     return drafts;
   }
 

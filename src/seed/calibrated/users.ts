@@ -76,8 +76,15 @@ function substanceFor(rng: Rng, year: number): Substance {
   ]);
 }
 
-const yearStart = (year: number): number => dayOf(`${year}-01-05`);
-const yearEnd = (year: number): number => dayOf(`${year}-12-15`);
+// First and last day a detection may fall on, per year (memoised: called for every person).
+const DETECTION_WINDOW = new Map<number, readonly [number, number]>();
+function detectionWindow(year: number): readonly [number, number] {
+  let window = DETECTION_WINDOW.get(year);
+  if (!window) DETECTION_WINDOW.set(year, (window = [dayOf(`${year}-01-05`), dayOf(`${year}-12-15`)]));
+  return window;
+}
+const yearStart = (year: number): number => detectionWindow(year)[0];
+const yearEnd = (year: number): number => detectionWindow(year)[1];
 
 export class CountySimulation {
   readonly users: UserState[] = [];

@@ -1,0 +1,337 @@
+// GraphQL: one upsert mutation per kind of record a department sends, the quarantine of rejected
+// rows, and the identity conflicts between departments. Who may call what is in ACCESS_RULES; the
+// department and jurisdiction checks that depend on the data are here and in the engine.
+import DataLoader from 'dataloader';
+import { GraphQLResolveInfo, print } from 'graphql';
+import { In } from 'typeorm';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { appendAuditEvent } from '../audit/audit.service';
+import { AuditOutcome } from '../audit/audit-event.entity';
+import { forbidden } from '../common/auth/access.middleware';
+import { jurisdictionCodes, withinJurisdiction } from '../common/auth/jurisdiction';
+import { Role, Viewer } from '../common/auth/viewer';
+import { badInput, domainError } from '../common/errors';
+import { groupedLoader } from '../common/loaders';
+import { inTransaction } from '../common/transactions';
+import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
+import { Context } from '../context';
+import { Person } from '../persons/person.entity';
+import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest.entities';
+import { Department, IdentityField, RecordKind, UpsertStatus } from './ingest.enums';
+import { auditWrite, Ingestion } from './ingest.service';
+import { IdentityConflictConnection, RejectedRecordConnection, RejectionReason, UpsertPayload } from './ingest.types';
+import { EmploymentAssistanceInput } from './inputs/employment.inputs';
+import { CaseworkerInput, FollowUpCheckInput, RehabCentreInput, RehabProgrammeInput } from './inputs/justice.inputs';
+import {
+  CaseSuspectInput, DrugCaseInput, DrugUseDetectionInput, PrecursorPermitInput, RiskAssessmentInput, SeizureInput, WastewaterSampleInput,
+} from './inputs/public-security.inputs';
+import { parseKind, specOf } from './record-kinds';
+
+export const MAX_ITEMS_PER_CALL = 5000;
+
+const ROLE_DEPARTMENT: Partial<Record<Role, Department>> = {
+  [Role.PUBLIC_SECURITY]: Department.PUBLIC_SECURITY,
+  [Role.JUSTICE]: Department.JUSTICE,
+  [Role.EMPLOYMENT]: Department.EMPLOYMENT,
+};
+
+// Writes: the department's own role, or ADMIN.
+export function mayWrite(viewer: Pick<Viewer, 'role'>, department: Department): boolean {
+  return viewer.role === Role.ADMIN || ROLE_DEPARTMENT[viewer.role] === department;
+}
+
+export function assertMayWrite(viewer: Pick<Viewer, 'role'>, department: Department): void {
+  if (!mayWrite(viewer, department)) throw forbidden(`Role ${viewer.role} may not write ${department} records`);
+}
+
+// Timestamps as ISO 8601 UTC, whichever way the driver returned them.
+export function toIso(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  const s = String(v);
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?/.exec(s);
+  return m ? `${m[1]}T${m[2]}${(m[3] ?? '.000').slice(0, 4).padEnd(4, '0')}Z` : s;
+}
+
+function operationName(info: GraphQLResolveInfo): string {
+  return info.operation.name?.value ?? info.fieldName;
+}
+
+async function upsertList(ctx: Context, info: GraphQLResolveInfo, kind: RecordKind, items: object[]): Promise<UpsertPayload> {
+  const spec = specOf(kind);
+  assertMayWrite(ctx.viewer, spec.department);
+  if (items.length > MAX_ITEMS_PER_CALL) {
+    throw badInput(`input: at most ${MAX_ITEMS_PER_CALL} items per call; use POST /import/{department} for files`, 'input', 'MAX_ITEMS');
+  }
+  const ingestion = new Ingestion({ ds: ctx.ds, tree: ctx.tree, viewer: ctx.viewer, department: spec.department, source: 'graphql', keepResults: true });
+  let failed = true;
+  try {
+    for (const [index, item] of items.entries()) {
+      const fields = Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined));
+      await ingestion.push({ rowNumber: index, kind, raw: JSON.stringify(fields), fields });
+    }
+    await ingestion.finish();
+    failed = false;
+  } finally {
+    // batches committed before a failure are on record too
+    if (!failed || ingestion.summary.read > 0) {
+      await auditWrite(ctx.ds, ctx.viewer, {
+        operationName: operationName(info), document: print(info.operation), summary: ingestion.summary, personIds: ingestion.personIds,
+        personIdsTruncated: ingestion.personIdsTruncated, extra: { mutation: info.fieldName, ...(failed ? { failed: true } : {}) },
+      });
+    }
+  }
+  return { summary: ingestion.summary, results: ingestion.results };
+}
+
+const inputArg = (zh: string) => ({ description: `The records, at most ${MAX_ITEMS_PER_CALL}; each is validated on its own (${zh})` });
+
+@Resolver()
+export class IngestResolver {
+  @Mutation(() => UpsertPayload, { description: 'Insert or update drug cases by source key; public security (写入毒品刑事案件)' })
+  upsertDrugCases(@Arg('input', () => [DrugCaseInput], inputArg('案件列表')) input: DrugCaseInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.DRUG_CASE, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update case suspects; the case must have been sent (写入犯罪嫌疑人)' })
+  upsertCaseSuspects(@Arg('input', () => [CaseSuspectInput], inputArg('嫌疑人列表')) input: CaseSuspectInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.CASE_SUSPECT, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update seizures; the case must have been sent (写入缴获)' })
+  upsertSeizures(@Arg('input', () => [SeizureInput], inputArg('缴获列表')) input: SeizureInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.SEIZURE, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update drug-use detections (写入查处吸毒)' })
+  upsertDrugUseDetections(@Arg('input', () => [DrugUseDetectionInput], inputArg('查处列表')) input: DrugUseDetectionInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.DRUG_USE_DETECTION, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update risk assessments (写入风险评估)' })
+  upsertRiskAssessments(@Arg('input', () => [RiskAssessmentInput], inputArg('评估列表')) input: RiskAssessmentInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.RISK_ASSESSMENT, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update wastewater samples (写入污水监测)' })
+  upsertWastewaterSamples(@Arg('input', () => [WastewaterSampleInput], inputArg('样本列表')) input: WastewaterSampleInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.WASTEWATER_SAMPLE, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update precursor-chemical permits (写入易制毒化学品许可)' })
+  upsertPrecursorPermits(@Arg('input', () => [PrecursorPermitInput], inputArg('许可列表')) input: PrecursorPermitInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.PRECURSOR_PERMIT, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update rehabilitation programmes; justice (写入戒毒康复)' })
+  upsertRehabProgrammes(@Arg('input', () => [RehabProgrammeInput], inputArg('康复列表')) input: RehabProgrammeInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.REHAB_PROGRAMME, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update follow-up checks; the programme must have been sent (写入帮扶/检测)' })
+  upsertFollowUpChecks(@Arg('input', () => [FollowUpCheckInput], inputArg('检测列表')) input: FollowUpCheckInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.FOLLOW_UP_CHECK, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update caseworkers (写入禁毒专干)' })
+  upsertCaseworkers(@Arg('input', () => [CaseworkerInput], inputArg('专干列表')) input: CaseworkerInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.CASEWORKER, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update community rehab centres (写入社区戒毒康复工作中心)' })
+  upsertRehabCentres(@Arg('input', () => [RehabCentreInput], inputArg('中心列表')) input: RehabCentreInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.REHAB_CENTRE, input);
+  }
+
+  @Mutation(() => UpsertPayload, { description: 'Insert or update employment assistance; employment bureau (写入就业帮扶)' })
+  upsertEmploymentAssistances(@Arg('input', () => [EmploymentAssistanceInput], inputArg('帮扶列表')) input: EmploymentAssistanceInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return upsertList(ctx, info, RecordKind.EMPLOYMENT_ASSISTANCE, input);
+  }
+
+  @Mutation(() => UpsertPayload, {
+    description: 'Submit a quarantined row again, corrected or as it was (e.g. once the case it refers to has arrived); accepted rows mark the entry resolved (重新提交拒收记录)',
+  })
+  async resubmitRejectedRecord(
+    @Arg('id', () => ID, { description: 'The quarantine entry (隔离记录编号)' }) id: string,
+    @Arg('corrected', () => String, { nullable: true, description: 'The corrected fields as a JSON object; omitted = the fields as received (更正后的字段, JSON)' }) corrected: string | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<UpsertPayload> {
+    const record = await ctx.ds.getRepository(RejectedRecord).findOneBy({ id: Number(id) || -1 });
+    if (!record || !withinJurisdiction(ctx.viewer, ctx.tree, record.submitterDistrict)) throw domainError('NOT_FOUND', `No quarantined row ${id}`);
+    assertMayWrite(ctx.viewer, record.department);
+    if (record.resolved) throw badInput('This row has been resolved already', 'id', 'RESOLVED');
+    let fields: Record<string, unknown>;
+    try {
+      fields = JSON.parse(corrected ?? record.fields ?? 'null');
+    } catch {
+      throw badInput('corrected: not valid JSON', 'corrected', 'PARSE');
+    }
+    if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw badInput('corrected: a JSON object of input fields', 'corrected', 'PARSE');
+    const kind = record.recordKind ?? parseKind(fields.kind);
+    if (!kind) throw badInput('corrected: give "kind", the record kind', 'corrected', 'UNKNOWN_KIND');
+    const ingestion = new Ingestion({
+      ds: ctx.ds, tree: ctx.tree, viewer: ctx.viewer, department: record.department, source: `resubmit:${record.id}`, keepResults: true, quarantine: false,
+    });
+    await ingestion.push({ rowNumber: record.rowNumber, kind, raw: JSON.stringify(fields), fields });
+    const summary = await ingestion.finish();
+    const result = ingestion.results[0];
+    const repo = ctx.ds.getRepository(RejectedRecord);
+    const fieldsText = JSON.stringify(fields);
+    if (result.status === UpsertStatus.REJECTED) {
+      await repo.update({ id: record.id }, { reasonsJson: JSON.stringify(result.reasons), fields: fieldsText.length <= 16000 ? fieldsText : record.fields });
+      result.rejectedRecordId = record.id;
+    } else {
+      await repo.update({ id: record.id }, { resolved: true, resolvedAt: new Date(), resolvedRecordId: result.id, fields: fieldsText.length <= 16000 ? fieldsText : record.fields });
+    }
+    await auditWrite(ctx.ds, ctx.viewer, {
+      operationName: operationName(info), document: print(info.operation), summary, personIds: ingestion.personIds, personIdsTruncated: ingestion.personIdsTruncated, extra: { mutation: info.fieldName, rejectedRecordId: record.id },
+    });
+    return { summary, results: ingestion.results };
+  }
+
+  @Mutation(() => IdentityConflict, {
+    description: "Settle an identity conflict; with `keep`, the person's name or residence becomes that department's version (处理身份信息冲突)",
+  })
+  async resolveIdentityConflict(
+    @Arg('id', () => ID, { description: 'The conflict (冲突编号)' }) id: string,
+    @Arg('keep', () => Department, { nullable: true, description: "Department whose version the person record takes (采用哪个部门的版本)" }) keep: Department | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<IdentityConflict> {
+    const conflict = await ctx.ds.getRepository(IdentityConflict).findOneBy({ id: Number(id) || -1 });
+    const person = conflict && (await ctx.ds.getRepository(Person).findOneBy({ id: conflict.personId }));
+    if (!conflict || !person || !this.mayReview(ctx, conflict, person)) throw domainError('NOT_FOUND', `No identity conflict ${id}`);
+    if (keep && keep !== conflict.departmentA && keep !== conflict.departmentB) throw badInput('keep: one of the two departments in conflict', 'keep');
+    const value = keep === conflict.departmentA ? conflict.valueA : conflict.valueB;
+    await inTransaction(ctx.ds, async (em) => {
+      if (keep && conflict.field === IdentityField.NAME) await em.getRepository(Person).update({ id: person.id }, { name: value });
+      if (keep && conflict.field === IdentityField.RESIDENCE_DISTRICT) await em.getRepository(Person).update({ id: person.id }, { residenceDistrictCode: value });
+      await em.getRepository(IdentityConflict).update({ id: conflict.id }, { resolved: true, resolvedAt: new Date() });
+    });
+    await appendAuditEvent(ctx.ds, {
+      viewer: ctx.viewer, operationName: operationName(info), document: print(info.operation),
+      variables: { mutation: info.fieldName, conflictId: conflict.id, field: conflict.field, keep }, personIds: [person.id], outcome: AuditOutcome.ALLOWED,
+    });
+    return (await ctx.ds.getRepository(IdentityConflict).findOneByOrFail({ id: conflict.id }));
+  }
+
+  private mayReview(ctx: Context, conflict: IdentityConflict, person: Person): boolean {
+    const own = ROLE_DEPARTMENT[ctx.viewer.role];
+    const involved = ctx.viewer.role === Role.ADMIN || conflict.departmentA === own || conflict.departmentB === own;
+    return involved && withinJurisdiction(ctx.viewer, ctx.tree, person.residenceDistrictCode);
+  }
+
+  @Query(() => RejectedRecordConnection, { description: "A department's quarantined rows, oldest first (部门拒收记录隔离区)" })
+  async rejectedRecords(
+    @Arg('department', () => Department, { description: 'Department (部门)' }) department: Department,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 500 (每页条数)' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after (起始游标)' }) after?: string,
+    @Arg('unresolvedOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only rows not yet resolved; default true (仅未处理)' }) unresolvedOnly = true,
+  ) {
+    assertMayWrite(ctx.viewer, department);
+    const n = checkPageSize(first);
+    const afterId = decodeCursor(after);
+    const codes = jurisdictionCodes(ctx.viewer, ctx.tree);
+    const base = () => {
+      const qb = ctx.ds.getRepository(RejectedRecord).createQueryBuilder('r').where('r.department = :department', { department });
+      if (unresolvedOnly) qb.andWhere('r.resolved = :no', { no: false });
+      if (codes) qb.andWhere('r.submitter_district IN (:...codes)', { codes });
+      return qb;
+    };
+    const page = base().orderBy('r.id', 'ASC').take(n + 1);
+    if (afterId !== undefined) page.andWhere('r.id > :afterId', { afterId });
+    const [rows, total] = await Promise.all([n ? page.getMany() : Promise.resolve([]), base().getCount()]);
+    return toConnection(rows, n, total);
+  }
+
+  @Query(() => IdentityConflictConnection, { description: 'Persons on whom departments disagree, for review, oldest first (身份信息冲突列表)' })
+  async identityConflicts(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 500 (每页条数)' }) first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after (起始游标)' }) after?: string,
+    @Arg('unresolvedOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only conflicts not yet settled; default true (仅未处理)' }) unresolvedOnly = true,
+  ) {
+    const n = checkPageSize(first);
+    const afterId = decodeCursor(after);
+    const codes = jurisdictionCodes(ctx.viewer, ctx.tree);
+    const own = ROLE_DEPARTMENT[ctx.viewer.role];
+    const base = () => {
+      const qb = ctx.ds.getRepository(IdentityConflict).createQueryBuilder('c');
+      if (unresolvedOnly) qb.andWhere('c.resolved = :no', { no: false });
+      if (ctx.viewer.role !== Role.ADMIN) qb.andWhere('(c.department_a = :own OR c.department_b = :own)', { own: own ?? '-' });
+      if (codes) qb.andWhere('c.person_id IN (SELECT p.id FROM person p WHERE p.residence_district_code IN (:...codes))', { codes });
+      return qb;
+    };
+    const page = base().orderBy('c.id', 'ASC').take(n + 1);
+    if (afterId !== undefined) page.andWhere('c.id > :afterId', { afterId });
+    const [rows, total] = await Promise.all([n ? page.getMany() : Promise.resolve([]), base().getCount()]);
+    return toConnection(rows, n, total);
+  }
+}
+
+// person id -> every department's version, one statement per page of conflicts (made once per request)
+const versionLoaders = new WeakMap<Context, DataLoader<number, PersonIdentity[]>>();
+function versionLoader(ctx: Context): DataLoader<number, PersonIdentity[]> {
+  let loader = versionLoaders.get(ctx);
+  if (!loader) {
+    loader = groupedLoader<number, PersonIdentity>(
+      (ids) => ctx.ds.getRepository(PersonIdentity).find({ where: { personId: In([...ids]) }, order: { id: 'ASC' } }),
+      (v) => v.personId,
+    );
+    versionLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+@Resolver(() => RejectedRecord)
+export class RejectedRecordResolver {
+  @FieldResolver(() => [RejectionReason], { description: 'Why the row was rejected (拒收原因)' })
+  reasons(@Root() r: RejectedRecord): RejectionReason[] {
+    return JSON.parse(r.reasonsJson) as RejectionReason[];
+  }
+
+  @FieldResolver(() => String, { description: 'When first received, ISO 8601 UTC (接收时间)' })
+  receivedAt(@Root() r: RejectedRecord): string {
+    return toIso(r.receivedAt)!;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'When resolved, ISO 8601 UTC (处理时间)' })
+  resolvedAt(@Root() r: RejectedRecord): string | null {
+    return toIso(r.resolvedAt);
+  }
+}
+
+@Resolver(() => IdentityConflict)
+export class IdentityConflictResolver {
+  @FieldResolver(() => Person, { description: 'The person (人员)' })
+  async person(@Root() c: IdentityConflict, @Ctx() ctx: Context): Promise<Person> {
+    const p = await ctx.loaders.personById.load(c.personId);
+    if (!p) throw domainError('NOT_FOUND', 'The person of this conflict no longer exists');
+    return p;
+  }
+
+  @FieldResolver(() => [PersonIdentity], { description: "Every department's current version of the person (各部门的身份信息版本)" })
+  versions(@Root() c: IdentityConflict, @Ctx() ctx: Context): Promise<PersonIdentity[]> {
+    return versionLoader(ctx).load(c.personId);
+  }
+
+  @FieldResolver(() => String, { description: 'When detected, ISO 8601 UTC (发现时间)' })
+  detectedAt(@Root() c: IdentityConflict): string {
+    return toIso(c.detectedAt)!;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'When settled, ISO 8601 UTC (处理时间)' })
+  resolvedAt(@Root() c: IdentityConflict): string | null {
+    return toIso(c.resolvedAt);
+  }
+}
+
+@Resolver(() => PersonIdentity)
+export class PersonIdentityResolver {
+  @FieldResolver(() => String, { description: 'When this department last changed its version, ISO 8601 UTC (更新时间)' })
+  updatedAt(@Root() v: PersonIdentity): string {
+    return toIso(v.updatedAt)!;
+  }
+}
