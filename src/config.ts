@@ -71,7 +71,7 @@ function loadOps(env: NodeJS.ProcessEnv, nodeEnv: string): OpsConfig {
     shutdownTimeoutMs: intVar(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     requestTimeoutMs: intVar(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
     dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 1000),
-    dbQueueLimit: intVar(env, 'DB_QUEUE_LIMIT', 100, 1, 100_000),
+    dbQueueLimit: intVar(env, 'DB_QUEUE_LIMIT', 500, 1, 100_000), // statements, not requests: a profile issues ~20
     dbStatementTimeoutMs: intVar(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     dbStartupTimeoutMs: intVar(env, 'DB_STARTUP_TIMEOUT_MS', 60_000, 0, 3_600_000),
   };

@@ -43,6 +43,8 @@ interface Case {
   query: string;
   variables: Record<string, unknown>;
   allowed: (role: Role) => boolean;
+  // a lookup of a person outside the jurisdiction answers null, as for an unknown person
+  nullOutside?: boolean;
 }
 
 function personCases(schema: GraphQLSchema, personId: number, inside: boolean): Case[] {
@@ -64,6 +66,7 @@ function personCases(schema: GraphQLSchema, personId: number, inside: boolean): 
         query,
         variables: { id: String(personId) },
         allowed: (role) => inside && [...steps, [typeName, field] as [string, string]].every(([t, f]) => ruleFor(t, f)?.includes(role)),
+        nullOutside: !inside,
       });
     }
   }
@@ -101,7 +104,7 @@ function rootCases(inId: number, outId: number, inIdNumber: string): Case[] {
   const rule = (f: string) => (role: Role) => !!ruleFor('Query', f)?.includes(role);
   return [
     { label: 'root person inside', query: 'query R($id: ID!) { person(id: $id) { id } }', variables: { id: String(inId) }, allowed: rule('person') },
-    { label: 'root person outside', query: 'query R($id: ID!) { person(id: $id) { id } }', variables: { id: String(outId) }, allowed: () => false },
+    { label: 'root person outside', query: 'query R($id: ID!) { person(id: $id) { id } }', variables: { id: String(outId) }, allowed: () => false, nullOutside: true },
     { label: 'root personByIdNumber', query: 'query R($n: String!) { personByIdNumber(idNumber: $n) { id } }', variables: { n: inIdNumber }, allowed: rule('personByIdNumber') },
     { label: 'root persons', query: '{ persons(first: 5) { totalCount nodes { id } } }', variables: {}, allowed: rule('persons') },
     { label: 'root district', query: '{ district(code: "640104") { code } }', variables: {}, allowed: rule('district') },
@@ -170,6 +173,11 @@ describe.each(testDatabases())('access matrix over HTTP on $name', ({ target }) 
       if (expectAllowed) allowed += 1;
       const ok = status === 200 && !body.errors && body.data && Object.values(body.data).every((v) => v !== null);
       if (expectAllowed && !ok) wrong.push(`${c.label}: expected allowed, got ${JSON.stringify(body.errors ?? body).slice(0, 200)}`);
+      if (!expectAllowed && c.nullOutside && ruleFor('Query', 'person')?.includes(role)) {
+        // outside the jurisdiction: indistinguishable from an unknown person, no error, no data
+        if (body.errors || body.data?.person !== null) wrong.push(`${c.label}: expected null, got ${JSON.stringify(body).slice(0, 200)}`);
+        continue;
+      }
       if (!expectAllowed && !hasForbidden(body)) wrong.push(`${c.label}: expected FORBIDDEN, got ${JSON.stringify(body).slice(0, 200)}`);
     }
     expect(wrong).toEqual([]);

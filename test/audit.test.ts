@@ -1,12 +1,20 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity';
-import { verifyAuditChain } from '../src/audit/audit.service';
+import { maskVariables, verifyAuditChain } from '../src/audit/audit.service';
 import { authHeaders } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { Fixtures } from './helpers/fixtures';
 import { HttpService, postGraphql, startHttp } from './helpers/http';
 
 const PROFILE = 'query Profile($id: ID!) { person(id: $id) { name drugUseDetections { detectedAt } } }';
+
+describe('masking of audited variables', () => {
+  it('masks 15- and 18-character ID numbers anywhere and names under any *name key', () => {
+    expect(
+      maskVariables({ idNumber: '640104800102123', q: 'who is 64010419800102123X?', suspectName: '李四', filter: { names: ['王五'] }, first: 5 }),
+    ).toEqual({ idNumber: '640104*****2123', q: 'who is 640104********123X?', suspectName: '李*', filter: { names: ['王*'] }, first: 5 });
+  });
+});
 
 describe.each(testDatabases())('audit trail on $name', ({ target }) => {
   let ds: DataSource;

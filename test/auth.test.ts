@@ -10,7 +10,7 @@ import { HttpService, postGraphql, startHttp } from './helpers/http';
 
 const secret = new TextEncoder().encode(DEV_JWT_SECRET);
 const claims = { role: 'ADMIN', district: '640000', name: 'x' };
-const hs = (payload = claims) => new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer(DEFAULT_ISSUER).setAudience(DEFAULT_AUDIENCE);
+const hs = (payload = claims) => new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer(DEFAULT_ISSUER).setAudience(DEFAULT_AUDIENCE).setIssuedAt();
 const code = (body: any) => body.errors?.[0]?.extensions?.code;
 
 describe.each(testDatabases())('authentication on $name', ({ target }) => {
@@ -45,7 +45,9 @@ describe.each(testDatabases())('authentication on $name', ({ target }) => {
   });
 
   it.each([
-    ['expired', async () => hs().setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(secret), 'The token has expired'],
+    ['expired', async () => hs().setIssuedAt(Math.floor(Date.now() / 1000) - 3600).setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(secret), 'The token has expired'],
+    ['without expiry', async () => hs().sign(secret), 'The token is not valid'],
+    ['older than 24 hours', async () => hs().setIssuedAt(Math.floor(Date.now() / 1000) - 25 * 3600).setExpirationTime('1h').sign(secret), 'The token has expired'],
     ['forged (wrong secret)', async () => hs().setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(40))), 'The token is not valid'],
     ['alg none', async () => new UnsecuredJWT(claims).setSubject('u1').setIssuer(DEFAULT_ISSUER).setAudience(DEFAULT_AUDIENCE).setExpirationTime('1h').encode(), 'The token is not valid'],
     ['wrong audience', async () => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer(DEFAULT_ISSUER).setAudience('other').setExpirationTime('1h').sign(secret), 'The token is not valid'],
@@ -102,7 +104,7 @@ describe.each(testDatabases())('RS256 tokens from a JWKS on $name', ({ target })
   });
 
   it('accepts RS256 signed by the JWKS key and refuses HS256 signed with the development secret', async () => {
-    const rs = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('u2').setIssuer(DEFAULT_ISSUER).setAudience(DEFAULT_AUDIENCE).setExpirationTime('1h').sign(privateKey);
+    const rs = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuedAt().setSubject('u2').setIssuer(DEFAULT_ISSUER).setAudience(DEFAULT_AUDIENCE).setExpirationTime('1h').sign(privateKey);
     const ok = await postGraphql(http.url, '{ me { sub } }', {}, { authorization: `Bearer ${rs}` });
     expect(ok.body).toEqual({ data: { me: { sub: 'u2' } } });
     const hsToken = await tokenFor('ADMIN');

@@ -85,7 +85,7 @@ describe.each(testDatabases())('calibrated ningxia-2022 on $name', ({ target }) 
     for (const { table } of SEED_TABLES) expect([table, counts[table] > 0]).toEqual([table, true]);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     process.stdout.write(`calibrated ningxia-2022 on ${target.kind}: ${total} rows in ${seconds.toFixed(1)} s\n`);
-    expect(seconds).toBeLessThan(90);
+    expect(seconds).toBeLessThan(240); // ~6-11 s on an idle 2-core machine; generous for a loaded CI host
   });
 
   it('reproduces the province figures of 2022', () => {

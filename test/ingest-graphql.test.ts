@@ -208,6 +208,24 @@ describe.each(testDatabases())('ingestion over GraphQL and HTTP on $name', ({ ta
     expect(res.body.errors?.[0].message).toContain('X-Access-Purpose');
   });
 
+  it("cannot take over another county's record or person by writing", async () => {
+    const guyuan = viewer(Role.PUBLIC_SECURITY, '640402');
+    const xingqing = viewer(Role.PUBLIC_SECURITY, '640104');
+    const other = makeIdNumber('640402', '1980-01-02', 17);
+    const first = await run(UPSERT_DETECTIONS, { input: [aDetection({ sourceKey: 'GA-D-GY', idNumber: other, residenceDistrictCode: '640402', districtCode: '640402' })] }, guyuan);
+    expect(first.data.upsertDrugUseDetections.summary).toMatchObject({ inserted: 1 });
+    // re-using the source key from another county: rejected, the stored row untouched
+    const takeover = await run(UPSERT_DETECTIONS, { input: [aDetection({ sourceKey: 'GA-D-GY', idNumber: other, residenceDistrictCode: '640104', districtCode: '640104' })] }, xingqing);
+    expect(takeover.data.upsertDrugUseDetections.results[0]).toMatchObject({ status: 'REJECTED', reasons: [{ field: 'sourceKey', rule: 'JURISDICTION' }] });
+    // a new record of theirs about the Guyuan person does not move the person into Xingqing
+    const pull = await run(UPSERT_DETECTIONS, { input: [aDetection({ sourceKey: 'GA-D-XQ', idNumber: other, residenceDistrictCode: '640104', districtCode: '640104' })] }, xingqing);
+    expect(pull.data.upsertDrugUseDetections.summary).toMatchObject({ inserted: 1 });
+    const [person] = await ds.query('SELECT residence_district_code AS r FROM person WHERE id_number = ?', [other]);
+    expect(person.r).toBe('640402');
+    const [stored] = await ds.query("SELECT district_code AS d FROM drug_use_detection WHERE source_key = 'GA-D-GY'");
+    expect(stored.d).toBe('640402');
+  });
+
   it('lets nothing from the database reach a client', async () => {
     await ds.query('DROP TABLE rejected_record');
     const res = await run(UPSERT_CASES, { input: [aCase({ sourceKey: 'GA-C-99', filedAt: 'never' })] });

@@ -28,16 +28,17 @@ export function canonical(e: Omit<AuditEvent, 'hash'>): string {
 
 export const eventHash = (e: Omit<AuditEvent, 'hash'>) => sha256(`${e.prevHash}\n${canonical(e)}`);
 
-const ID_LIKE = /^\s*\d{6}(\d{8}|\d{11}[\dXx])\s*$/;
-const NAME_KEYS = /^(name|names|fullName)$/i;
+// 15-digit legacy and 18-character numbers, wherever they stand in a string
+const ID_LIKE = /(?<![\dXx])(\d{15}|\d{17}[\dXx])(?![\dXx])/g;
+const NAME_KEYS = /name/i;
 
 // Variables as stored in the audit trail: ID numbers keep 6 leading and 4 trailing characters,
 // names keep the surname only.
 export function maskVariables(value: unknown, key = ''): unknown {
   if (typeof value === 'string') {
-    if (ID_LIKE.test(value)) return maskIdNumber(value.trim().toUpperCase());
     if (NAME_KEYS.test(key)) return value ? `${[...value.trim()][0] ?? ''}*` : value;
-    return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+    const masked = value.replace(ID_LIKE, (id) => maskIdNumber(id.toUpperCase()));
+    return masked.length > 200 ? `${masked.slice(0, 200)}…` : masked;
   }
   if (Array.isArray(value)) return value.map((v) => maskVariables(v, key));
   if (value && typeof value === 'object') {

@@ -505,7 +505,10 @@ export class Ingestion {
       }
       // the person row follows its first department (for persons that predate any version: whoever sends first)
       const primary = list[0]?.department ?? dept;
-      if (!isNew.has(key) && primary === dept && (person.name !== v.name || person.residence_district_code !== v.residenceDistrictCode || (person.household_district_code ?? null) !== v.householdDistrictCode)) {
+      // a writer may only change a person it can already reach: nobody pulls a person from another
+      // county into their own jurisdiction by sending a record (their version is kept, see above)
+      const reachable = withinJurisdiction(this.options.viewer, this.options.tree, person.residence_district_code);
+      if (!isNew.has(key) && primary === dept && reachable && (person.name !== v.name || person.residence_district_code !== v.residenceDistrictCode || (person.household_district_code ?? null) !== v.householdDistrictCode)) {
         await em.query(
           `UPDATE ${sql.q('person')} SET ${sql.q('name')} = ?, ${sql.q('residence_district_code')} = ?, ${sql.q('household_district_code')} = ?, ${sql.q('updated_at')} = ${sql.now} WHERE ${sql.q('id')} = ?`,
           [v.name, v.residenceDistrictCode, v.householdDistrictCode, person.id],
@@ -547,6 +550,7 @@ export class Ingestion {
     const sql = this.sql;
     const { table, columns } = tableOf(this.options.ds, spec.entity);
     const sourceIdx = columns.findIndex((c) => c.db === 'source_key');
+    const districtIdx = columns.findIndex((c) => c.db === 'district_code');
     const existing = new Map<string, { id: number; values: unknown[] }>();
     const keys = items.map((i) => i.input!.sourceKey as string);
     for (const r of await sql.selectIn<Record<string, unknown>>(em, table, ['id', ...columns.map((c) => c.db)], 'source_key', keys)) {
@@ -562,6 +566,14 @@ export class Ingestion {
         const ex = existing.get(key);
         cur = ex ? { id: ex.id, values: ex.values, dirty: false, items: [] } : undefined;
         if (cur) state.set(key, cur);
+      }
+      // the stored record must lie in the writer's jurisdiction too, or another county's record
+      // could be taken over by re-using its source key
+      const storedDistrict = cur && districtIdx >= 0 ? String(cur.values[districtIdx]) : null;
+      if (cur && cur.id !== null && storedDistrict && !withinJurisdiction(this.options.viewer, this.options.tree, storedDistrict)) {
+        i.reasons.push({ field: 'sourceKey', rule: 'JURISDICTION', message: `the stored record with this source key belongs to district ${storedDistrict}, outside your jurisdiction` });
+        i.status = UpsertStatus.REJECTED;
+        continue;
       }
       if (!cur) {
         state.set(key, { id: null, values, dirty: true, items: [i] });

@@ -9,7 +9,7 @@ import { Person } from './person.entity';
 import { computeStatus, PersonStatus, today } from './person-status';
 import { PersonFilter } from './person.filter';
 import { assertPersonFilterAllowed, findPersons } from './person.query';
-import { jurisdictionCodes } from '../common/auth/jurisdiction';
+import { jurisdictionCodes, withinJurisdiction } from '../common/auth/jurisdiction';
 import { buildTimeline, TimelineEvent } from './timeline';
 
 @ObjectType({ description: 'A page of persons (人员分页列表)' })
@@ -20,21 +20,27 @@ function parseId(id: string): number {
   return Number(id);
 }
 
+// A lookup answers null for a person outside the viewer's jurisdiction, exactly as for an unknown
+// one: whether someone is on record elsewhere in the province is itself personal data.
+function inJurisdiction(ctx: Context, person: Person | null): Person | null {
+  return person && withinJurisdiction(ctx.viewer, ctx.tree, person.residenceDistrictCode) ? person : null;
+}
+
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'A person by internal id; null if unknown (按编号查询人员)' })
-  person(@Arg('id', () => ID, { description: 'Internal person id (人员编号)' }) id: string, @Ctx() ctx: Context): Promise<Person | null> {
-    return ctx.loaders.personById.load(parseId(id));
+  async person(@Arg('id', () => ID, { description: 'Internal person id (人员编号)' }) id: string, @Ctx() ctx: Context): Promise<Person | null> {
+    return inJurisdiction(ctx, await ctx.loaders.personById.load(parseId(id)));
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by national ID number (15 or 18 characters); null if unknown (按身份证号查询人员)' })
-  personByIdNumber(
+  async personByIdNumber(
     @Arg('idNumber', { description: 'Resident identity number, GB 11643 (公民身份号码)' }) idNumber: string,
     @Ctx() ctx: Context,
   ): Promise<Person | null> {
     const checked = validateIdNumber(idNumber);
     if (!checked.ok) throw badInput(`idNumber: ${checked.message}`, 'idNumber', checked.rule);
-    return ctx.ds.getRepository(Person).findOneBy({ idNumber: checked.idNumber });
+    return inJurisdiction(ctx, await ctx.ds.getRepository(Person).findOneBy({ idNumber: checked.idNumber }));
   }
 
   @Query(() => PersonConnection, { description: 'Persons matching a filter, ordered by id (人员列表)' })

@@ -108,18 +108,23 @@ export function permitIndicators(ds: DataSource, period: Period): Promise<SumsBy
 
 // riskDistribution 双四色: each person living at the reference date, by the colour of their latest
 // assessment on or before it (ties on the day: highest id), counted by residence.
+// The latest assessment is one backward step on the (person_id, assessed_at) index per person, rather
+// than ROW_NUMBER() over every assessment of the province: MariaDB evaluated that window once per
+// person (a "lateral derived" plan), 460 ms at 100,000 persons and 11.5 s at 1,000,000; this is
+// 330 ms and 4.5 s (bench-results, BENCHMARKS.md).
 export async function riskIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
   const [text, params] = bindNamed(
-    `SELECT p.residence_district_code AS code, r.risk_colour AS colour, COUNT(*) AS persons
+    `SELECT x.code, x.colour, COUNT(*) AS persons
      FROM (
-       SELECT ra.person_id, ra.risk_colour,
-         ROW_NUMBER() OVER (PARTITION BY ra.person_id ORDER BY ra.assessed_at DESC, ra.id DESC) AS rn
-       FROM risk_assessment ra
-       WHERE ra.assessed_at <= :ref
-     ) r
-     JOIN person p ON p.id = r.person_id
-     WHERE r.rn = 1 AND (p.deceased_at IS NULL OR p.deceased_at > :ref)
-     GROUP BY p.residence_district_code, r.risk_colour`,
+       SELECT p.residence_district_code AS code,
+         (SELECT ra.risk_colour FROM risk_assessment ra
+          WHERE ra.person_id = p.id AND ra.assessed_at <= :ref
+          ORDER BY ra.assessed_at DESC, ra.id DESC LIMIT 1) AS colour
+       FROM person p
+       WHERE p.deceased_at IS NULL OR p.deceased_at > :ref
+     ) x
+     WHERE x.colour IS NOT NULL
+     GROUP BY x.code, x.colour`,
     { ref: period.to },
   );
   const fieldOf = new Map<string, SumField>(RISK_FIELDS.map(([colour, field]) => [colour as string, field]));

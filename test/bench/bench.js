@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // npm run bench -- --persons 10000|100000|1000000 [--reuse] [--duration 20] [--connections 10,50]
 //                  [--workloads profile,page,indicators,report] [--impls ours,naive,raw] [--no-load]
-//                  [--samples N] [--seq-budget 30] [--slow-ms 2500] [--no-audit] [--no-md]
+//                  [--samples N] [--seq-budget 30] [--slow-ms 2500] [--no-audit] [--no-md] [--naive-all]
+//   npm run bench -- --md-only          regenerates BENCHMARKS.md from bench-results/*.json
+//   BENCH_DIST=path/to/other/dist ...   measures another build of the service (before/after a change)
 //
 // Issue 7: the four workloads against three implementations on the same data in the same run:
 //   ours  - the service itself (dist/src/index.js, NODE_ENV=production, auth, access middleware, audit)
@@ -27,6 +29,11 @@ const { measureAuditAppend, measureBatchedAppend } = require('./audit-append');
 const { printTables, writeMarkdown } = require('./lib/report');
 
 const args = parseArgs(process.argv.slice(2));
+if (args['md-only']) {
+  // regenerate BENCHMARKS.md from bench-results/ without measuring
+  process.stdout.write(`${writeMarkdown(join(ROOT, 'bench-results'), join(ROOT, 'BENCHMARKS.md'))}\n`);
+  process.exit(0);
+}
 const PERSONS = Number(args.persons);
 if (!Number.isSafeInteger(PERSONS) || PERSONS < 1) {
   process.stderr.write('usage: npm run bench -- --persons 10000|100000|1000000 [--reuse] [--duration 20] ...\n');
@@ -43,6 +50,10 @@ const SERVER = process.env.BENCH_MYSQL_SERVER || 'mysql://root@127.0.0.1:3306';
 const LABEL = PERSONS % 1_000_000 === 0 ? `${PERSONS / 1_000_000}m` : PERSONS % 1000 === 0 ? `${PERSONS / 1000}k` : String(PERSONS);
 const DATABASE = args.database || `jindu_bench_${LABEL}`;
 const DATABASE_URL = `${SERVER}/${DATABASE}`;
+// --before <dist>: the service built from other code (e.g. a copy of dist/ from before a change),
+// measured as a fourth implementation, interleaved with the others: before/after in one run
+const BEFORE_DIST = typeof args.before === 'string' ? args.before : null;
+const isService = (kind) => kind === 'ours' || kind === 'before';
 // sequential samples after warm-up, per workload (capped by --seq-budget, at least 3 unless very slow)
 const SAMPLES = { profile: 300, page: 40, indicators: 15, report: 15 };
 const WARMUP = { profile: 50, page: 5, indicators: 2, report: 2 };
@@ -99,8 +110,8 @@ async function startServer(kind, { logLevel = 'silent', secret } = {}) {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), DATABASE_URL };
   let script;
-  if (kind === 'ours') {
-    script = join(DIST, 'src', 'index.js');
+  if (isService(kind)) {
+    script = join(kind === 'before' ? BEFORE_DIST : DIST, 'src', 'index.js');
     Object.assign(env, { NODE_ENV: 'production', AUTH_JWT_SECRET: secret, LOG_LEVEL: logLevel });
   } else script = join(__dirname, `${kind}-server.js`);
   const nodeArgs = process.env.BENCH_CPU_PROF && process.env.BENCH_CPU_PROF.split(',').includes(kind) ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench-results', 'profiles')}`] : [];
@@ -111,7 +122,7 @@ async function startServer(kind, { logLevel = 'silent', secret } = {}) {
     if (server.collecting && line.startsWith('{')) lines.push(line);
   });
   server.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const probe = kind === 'ours' ? '/readyz' : '/inflight';
+  const probe = isService(kind) ? '/readyz' : '/inflight';
   for (let i = 0; ; i++) {
     const ok = await request(`${server.url}${probe}`, {}, 2000).then((r) => r.status === 200, () => false);
     if (ok) break;
@@ -129,7 +140,7 @@ async function stopServer(server) {
 }
 
 async function inFlight(server) {
-  if (server.kind === 'ours') {
+  if (isService(server.kind)) {
     const text = (await request(`${server.url}/metrics`)).text;
     const line = text.split('\n').find((l) => l.startsWith('jindu_requests_in_flight '));
     return Number(line.split(' ')[1]);
@@ -154,7 +165,7 @@ async function drain(server, capMs = 180_000) {
 function requestFor(server, w, input, token) {
   if (server.kind === 'raw') return { url: `${server.url}${input.rawPath}`, opts: { method: 'GET' } };
   const headers = { 'content-type': 'application/json' };
-  if (server.kind === 'ours') Object.assign(headers, { authorization: `Bearer ${token}`, 'x-access-purpose': 'benchmark' });
+  if (isService(server.kind)) Object.assign(headers, { authorization: `Bearer ${token}`, 'x-access-purpose': 'benchmark' });
   const body = JSON.stringify({ operationName: w.operationName, query: w.query, variables: input.variables });
   return { url: `${server.url}/graphql`, opts: { method: 'POST', headers, body } };
 }
@@ -211,7 +222,7 @@ async function sequentialAll(servers, w, token) {
   const out = {};
   for (const st of states) {
     const { server } = st;
-    if (server.kind === 'ours') {
+    if (isService(server.kind)) {
       // the service's own request log: server-side time and statements of each request
       for (const line of server.lines) {
         const rec = JSON.parse(line);
@@ -325,12 +336,13 @@ async function main() {
   const token = await signDevToken({ role: 'ADMIN', district: '640000', ttl: '12h' }, { jwtSecret: secret, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
 
   const wl = workloads(PERSONS).filter((w) => WORKLOADS.includes(w.key));
-  const results = { machine, command, persons: PERSONS, database, durationS: DURATION, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), workloads: {}, notes: [] };
+  const results = { variant: process.env.BENCH_DIST ? `BENCH_DIST=${process.env.BENCH_DIST}` : null, beforeDist: BEFORE_DIST, machine, command, persons: PERSONS, database, durationS: DURATION, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), workloads: {}, notes: [] };
 
   // the service once with its request log (server time and statements per request) for the
   // sequential runs, once silent for the load runs
   const servers = {};
   if (IMPLS.includes('ours')) servers.ours = await startServer('ours', { logLevel: 'info', secret });
+  if (BEFORE_DIST) servers.before = await startServer('before', { logLevel: 'info', secret });
   if (IMPLS.includes('naive')) servers.naive = await startServer('naive');
   if (IMPLS.includes('raw')) servers.raw = await startServer('raw');
   log(`servers up: ${Object.values(servers).map((s) => `${s.kind} :${s.port} pid ${s.pid}`).join(', ')}`);
@@ -371,9 +383,10 @@ async function main() {
 
     if (LOAD) {
       // the service silent for the load runs (as deployed: LOG_LEVEL=silent)
-      if (servers.ours) {
-        await stopServer(servers.ours);
-        servers.ours = await startServer('ours', { logLevel: 'silent', secret });
+      for (const kind of ['ours', 'before']) {
+        if (!servers[kind]) continue;
+        await stopServer(servers[kind]);
+        servers[kind] = await startServer(kind, { logLevel: 'silent', secret });
       }
       for (const w of wl) {
         for (const s of Object.values(servers)) {
@@ -385,7 +398,7 @@ async function main() {
             continue;
           }
           // warm the fresh process up before its first load run
-          if (s.kind === 'ours') {
+          if (isService(s.kind)) {
             for (let i = 0; i < WARMUP[w.key]; i++) {
               const { url, opts } = requestFor(s, w, w.input(prng(5 + i)), token);
               await request(url, opts);

@@ -28,6 +28,9 @@ const byName = Object.fromEntries(E.entities.map((e) => [e.name, e]));
 const { DistrictTree } = service('src/districts/district-tree.js');
 const { computeIndicators } = service('src/districts/indicators/indicators.service.js');
 const { buildJointReport } = service('src/reports/joint-report.service.js');
+// the service limits how many indicator computations run at once (src/districts/indicators); the
+// baselines keep the unlimited behaviour (a build from before that limit has no such function)
+service('src/districts/indicators/indicators.service.js').configureIndicatorComputations?.({ atOnce: Infinity, maxWaiting: Infinity });
 const { computeStatus, today } = service('src/persons/person-status.js');
 const { buildTimeline } = service('src/persons/timeline.js');
 const { findPersons } = service('src/persons/person.query.js');

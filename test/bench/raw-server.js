@@ -18,6 +18,9 @@ const { computeStatus } = service('src/persons/person-status.js');
 const { DistrictTree } = service('src/districts/district-tree.js');
 const { computeIndicators } = service('src/districts/indicators/indicators.service.js');
 const { buildJointReport } = service('src/reports/joint-report.service.js');
+// the service limits how many indicator computations run at once (src/districts/indicators); the
+// baselines keep the unlimited behaviour (a build from before that limit has no such function)
+service('src/districts/indicators/indicators.service.js').configureIndicatorComputations?.({ atOnce: Infinity, maxWaiting: Infinity });
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const PORT = Number(process.env.PORT || 4802);

@@ -5,6 +5,7 @@ import { Role, ROLES, Viewer } from './viewer';
 export const DEV_JWT_SECRET = 'jindu-graph-development-secret-never-use-in-production';
 export const DEFAULT_ISSUER = 'jindu-graph';
 export const DEFAULT_AUDIENCE = 'jindu-graph';
+export const MAX_TOKEN_AGE = '24h';
 
 export interface AuthConfig {
   jwtSecret: string;
@@ -28,7 +29,8 @@ function claimsToViewer(payload: JWTPayload): Omit<Viewer, 'purpose'> {
 // HS256 with the shared secret, or RS256 against a JWKS; expiry, issuer and audience always checked.
 // The algorithm list is fixed, so `alg: none` and HS/RS confusion are refused by jose.
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
-  const options = { issuer: config.issuer, audience: config.audience, clockTolerance: 5 };
+  // exp and iat are required and a token lives at most a day: no token is valid forever
+  const options = { issuer: config.issuer, audience: config.audience, clockTolerance: 5, requiredClaims: ['exp', 'iat'], maxTokenAge: MAX_TOKEN_AGE };
   if (config.jwksUrl) {
     const jwks = createRemoteJWKSet(new URL(config.jwksUrl));
     return async (token) => claimsToViewer((await jwtVerify(token, jwks, { ...options, algorithms: ['RS256'] })).payload);

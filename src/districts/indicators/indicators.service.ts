@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { domainError } from '../../common/errors';
 import { Period } from '../../common/period';
 import { SPC2016_TABLE } from '../../../migrations/reference/heroin-equivalent-spc2016';
 import { employmentIndicators } from '../../employment/employment.indicators';
@@ -14,21 +15,55 @@ import { addSums, emptySums, IndicatorSums, mergeSums, RISK_FIELDS } from './ind
 // districts or rows. Each department returns sums by the raw district code of its rows; those are
 // rolled up the tree in memory, and rates are derived from the rolled-up sums.
 
+// One computation issues its 12 statements side by side. A handful of computations at once would fill
+// the connection pool and its statement queue (DB_QUEUE_LIMIT), and statements past the queue fail at
+// once: under 10 concurrent dashboard requests nearly every answer was SERVICE_UNAVAILABLE, while the
+// database kept working on statements of requests that had already failed (npm run bench, workload 3).
+// So at most COMPUTATIONS_AT_ONCE run at a time in this process, the next ones wait their turn in
+// arrival order, and beyond MAX_WAITING a request is refused at once (it could not be answered within
+// the request time limit anyway). Nothing is shared between requests: each gets its own computation.
+export const COMPUTATIONS_AT_ONCE = 2;
+export const MAX_WAITING = 16;
+const limits = { atOnce: COMPUTATIONS_AT_ONCE, maxWaiting: MAX_WAITING };
+let running = 0;
+const waiting: Array<() => void> = [];
+
+// Other limits (tests, or the benchmark's baselines, which keep their unlimited behaviour).
+export function configureIndicatorComputations(options: { atOnce?: number; maxWaiting?: number }): void {
+  limits.atOnce = options.atOnce ?? COMPUTATIONS_AT_ONCE;
+  limits.maxWaiting = options.maxWaiting ?? MAX_WAITING;
+}
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running < limits.atOnce) running++;
+  else if (waiting.length >= limits.maxWaiting) throw domainError('SERVICE_UNAVAILABLE', 'Too many indicator computations are waiting; try again shortly');
+  else await new Promise<void>((resolve) => waiting.push(resolve)); // the finishing computation hands its turn over
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 // Sums per district of the tree: its own rows plus those of all its descendants. Codes that are not in
 // the tree (e.g. persons resident outside Ningxia) are ignored.
-export async function computeIndicatorSums(
+export function computeIndicatorSums(
   ds: DataSource,
   tree: DistrictTree,
   period: Period,
   heroinEquivalentTable = SPC2016_TABLE,
 ): Promise<Map<string, IndicatorSums>> {
-  const parts = await Promise.all([
-    publicSecurityIndicators(ds, period, heroinEquivalentTable),
-    personIndicators(ds, period),
-    justiceIndicators(ds, period),
-    employmentIndicators(ds, period),
-  ]);
-  return rollUp(tree, mergeSums(parts));
+  return inTurn(async () => {
+    const parts = await Promise.all([
+      publicSecurityIndicators(ds, period, heroinEquivalentTable),
+      personIndicators(ds, period),
+      justiceIndicators(ds, period),
+      employmentIndicators(ds, period),
+    ]);
+    return rollUp(tree, mergeSums(parts));
+  });
 }
 
 export function rollUp(tree: DistrictTree, own: Map<string, IndicatorSums>): Map<string, IndicatorSums> {

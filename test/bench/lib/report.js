@@ -4,7 +4,7 @@
 const { existsSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const IMPL_ORDER = ['ours', 'naive', 'raw'];
+const IMPL_ORDER = ['ours', 'before', 'naive', 'raw'];
 const fmt = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '–' : Number(v) >= 100 ? String(Math.round(v)) : Number(v).toFixed(digits));
 const ratio = (a, b) => (a && b ? a / b : null);
 
@@ -68,7 +68,8 @@ function tableRows(results) {
 
 function ratioRows(results) {
   const last = results.connections[results.connections.length - 1];
-  const header = ['workload', 'ours/raw p50', 'naive/ours p50', `raw/ours req/s @${last}`, `ours/naive req/s @${last}`, 'same data (naive, raw)'];
+  const before = Object.values(results.workloads).some((w) => w.impls.before);
+  const header = ['workload', 'ours/raw p50', 'naive/ours p50', `raw/ours req/s @${last}`, `ours/naive req/s @${last}`, ...(before ? ['before/ours p50', `ours/before req/s @${last}`] : []), 'same data (naive, raw)'];
   const rows = [];
   for (const [key, w] of Object.entries(results.workloads)) {
     const p50 = (impl) => w.impls[impl]?.sequential?.latencyMs.p50;
@@ -80,6 +81,7 @@ function ratioRows(results) {
       fmt(ratio(p50('naive'), p50('ours')), 1),
       fmt(ratio(rps('raw'), rps('ours')), 2),
       fmt(ratio(rps('ours'), rps('naive')), 1),
+      ...(before ? [fmt(ratio(p50('before'), p50('ours')), 2), fmt(ratio(rps('ours'), rps('before')), 2)] : []),
       `${same.naive ?? '–'}, ${same.raw ?? '–'}`,
     ]);
   }
@@ -122,6 +124,7 @@ function printTables(results) {
     '',
     textTable(ratioRows(results)),
     '',
+    ...(cpuRows(results).rows.length ? [textTable(cpuRows(results)), ''] : []),
     ...auditLines(results),
     ...(results.notes.length ? ['', ...results.notes] : []),
     '',
@@ -134,6 +137,7 @@ function latestByScale(dir) {
   const byScale = new Map();
   for (const f of readdirSync(dir).filter((n) => /^bench-.*\.json$/.test(n)).sort()) {
     const r = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    if (r.variant) continue; // a run of another build (BENCH_DIST), e.g. before a change
     // a partial run (some workloads or implementations only) does not replace a full one
     const full = Object.keys(r.workloads).length === 4 && Object.values(r.workloads).every((w) => Object.keys(w.impls).length === 3) && r.connections.length >= 2 && r.durationS >= 20;
     r.file = f;
@@ -142,6 +146,22 @@ function latestByScale(dir) {
     if (!prev || full || !prev.full) byScale.set(r.persons, r);
   }
   return [...byScale.values()].sort((a, b) => a.persons - b.persons);
+}
+
+// Under load (the last connection count): where each request's CPU goes, and how busy the rest of
+// the machine was meanwhile (other users' processes make a run noisy).
+function cpuRows(results) {
+  const c = results.connections[results.connections.length - 1];
+  const header = ['workload', 'impl', `req/s @${c}`, 'server CPU ms/req', 'MariaDB CPU ms/req', 'autocannon CPU ms/req', 'other processes % of machine'];
+  const rows = [];
+  for (const [key, w] of Object.entries(results.workloads)) {
+    for (const impl of IMPL_ORDER) {
+      const l = w.impls[impl]?.load?.find((x) => x.connections === c);
+      if (!l || !l.cpuMsPerRequest) continue;
+      rows.push([w.title ?? key, impl, fmt(l.requestsPerSecond), fmt(l.cpuMsPerRequest.server, 2), fmt(l.cpuMsPerRequest.database, 2), fmt(l.cpuMsPerRequest.loadGenerator, 2), String(l.machine?.otherProcessesPct ?? '–')]);
+    }
+  }
+  return { header, rows };
 }
 
 function growthTable(runs) {
@@ -177,6 +197,7 @@ function writeMarkdown(dir, mdPath) {
       '',
       markdownTable(ratioRows(r)),
       '',
+      ...(cpuRows(r).rows.length ? [markdownTable(cpuRows(r)), ''] : []),
       ...auditLines(r).map((l) => `- ${l}`),
       ...r.notes.map((n) => `- ${n}`),
       ...Object.entries(r.workloads).flatMap(([k, w]) => Object.entries(w.impls).filter(([, e]) => e.loadSkipped).map(([impl, e]) => `- ${k} / ${impl}: load not run (${e.loadSkipped})`)),
@@ -193,4 +214,4 @@ function writeMarkdown(dir, mdPath) {
   return `${runs.length} scale(s) written`;
 }
 
-module.exports = { printTables, writeMarkdown, tableRows, ratioRows, markdownTable, textTable };
+module.exports = { printTables, writeMarkdown, tableRows, ratioRows, cpuRows, markdownTable, textTable };
