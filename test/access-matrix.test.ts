@@ -157,6 +157,7 @@ describe.each(testDatabases())('access matrix over HTTP on $name', ({ target }) 
       ...districtCases(schema, VIEWER_DISTRICT, true),
       ...districtCases(schema, OUTSIDE_COUNTY, false),
     ];
+    process.stdout.write(`access matrix on ${target.kind}: ${all.length} cases x ${ROLES.length} roles = ${all.length * ROLES.length} requests\n`);
   });
   afterAll(async () => {
     await http?.close();
