@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { domainError } from '../../common/errors';
 import { Period } from '../../common/period';
+import { currentRecord } from '../../ops/request-context';
 import { SPC2016_TABLE } from '../../../migrations/reference/heroin-equivalent-spc2016';
 import { employmentIndicators } from '../../employment/employment.indicators';
 import { justiceIndicators } from '../../justice/justice.indicators';
@@ -19,11 +20,12 @@ import { addSums, emptySums, IndicatorSums, mergeSums, RISK_FIELDS } from './ind
 // the connection pool and its statement queue (DB_QUEUE_LIMIT), and statements past the queue fail at
 // once: under 10 concurrent dashboard requests nearly every answer was SERVICE_UNAVAILABLE, while the
 // database kept working on statements of requests that had already failed (npm run bench, workload 3).
-// So at most COMPUTATIONS_AT_ONCE run at a time in this process, the next ones wait their turn in
-// arrival order, and beyond MAX_WAITING a request is refused at once (it could not be answered within
-// the request time limit anyway). Nothing is shared between requests: each gets its own computation.
+// So at most COMPUTATIONS_AT_ONCE run at a time in this process and the next ones wait their turn in
+// arrival order. A request that has ended meanwhile (request time limit, client gone) gives its turn
+// away without computing, so that the database works only for answers someone still waits for.
+// MAX_WAITING only bounds memory. Nothing is shared between requests: each gets its own computation.
 export const COMPUTATIONS_AT_ONCE = 2;
-export const MAX_WAITING = 16;
+export const MAX_WAITING = 500;
 const limits = { atOnce: COMPUTATIONS_AT_ONCE, maxWaiting: MAX_WAITING };
 let running = 0;
 const waiting: Array<() => void> = [];
@@ -34,11 +36,15 @@ export function configureIndicatorComputations(options: { atOnce?: number; maxWa
   limits.maxWaiting = options.maxWaiting ?? MAX_WAITING;
 }
 
+const busy = () => domainError('SERVICE_UNAVAILABLE', 'Too many indicator computations are waiting; try again shortly');
+
 async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const request = currentRecord(); // undefined outside an HTTP request (tests, CLI, exports)
   if (running < limits.atOnce) running++;
-  else if (waiting.length >= limits.maxWaiting) throw domainError('SERVICE_UNAVAILABLE', 'Too many indicator computations are waiting; try again shortly');
+  else if (waiting.length >= limits.maxWaiting) throw busy();
   else await new Promise<void>((resolve) => waiting.push(resolve)); // the finishing computation hands its turn over
   try {
+    if (request?.finished) throw busy(); // answered already (time limit) or abandoned: nobody reads it
     return await work();
   } finally {
     const next = waiting.shift();

@@ -17,7 +17,7 @@ function stmts(seq) {
 function loadCell(entry, c, field) {
   const l = entry.load?.find((x) => x.connections === c);
   if (!l) return entry.loadSkipped ? 'skipped' : '–';
-  if (field === 'rps') return fmt(l.requestsPerSecond);
+  if (field === 'rps') return fmt(l.okRequestsPerSecond ?? l.requestsPerSecond);
   if (field === 'p99') return fmt(l.latencyMs.p99, 0);
   if (field === 'err') return String(l.errors.total);
   if (field === 'rss') return l.peakRssMb === null ? '–' : String(l.peakRssMb);
@@ -36,7 +36,7 @@ function tableRows(results) {
     'server p50 ms',
     'SQL stmts/op',
     'KB/answer',
-    ...conns.flatMap((c) => [`req/s @${c}`, `p99 ms @${c}`, `errors @${c}`]),
+    ...conns.flatMap((c) => [`ok req/s @${c}`, `p99 ms @${c}`, `errors @${c}`]),
     `peak RSS MB @${conns[conns.length - 1]}`,
   ];
   const rows = [];
@@ -69,11 +69,14 @@ function tableRows(results) {
 function ratioRows(results) {
   const last = results.connections[results.connections.length - 1];
   const before = Object.values(results.workloads).some((w) => w.impls.before);
-  const header = ['workload', 'ours/raw p50', 'naive/ours p50', `raw/ours req/s @${last}`, `ours/naive req/s @${last}`, ...(before ? ['before/ours p50', `ours/before req/s @${last}`] : []), 'same data (naive, raw)'];
+  const header = ['workload', 'ours/raw p50', 'naive/ours p50', `raw/ours ok req/s @${last}`, `ours/naive ok req/s @${last}`, ...(before ? ['before/ours p50', `ours/before ok req/s @${last}`] : []), 'same data (naive, raw)'];
   const rows = [];
   for (const [key, w] of Object.entries(results.workloads)) {
     const p50 = (impl) => w.impls[impl]?.sequential?.latencyMs.p50;
-    const rps = (impl) => w.impls[impl]?.load?.find((l) => l.connections === last)?.requestsPerSecond;
+    const rps = (impl) => {
+      const l = w.impls[impl]?.load?.find((x) => x.connections === last);
+      return l ? (l.okRequestsPerSecond ?? l.requestsPerSecond) : undefined;
+    };
     const same = results.sameData?.[key] ?? {};
     rows.push([
       w.title ?? key,
@@ -152,13 +155,13 @@ function latestByScale(dir) {
 // the machine was meanwhile (other users' processes make a run noisy).
 function cpuRows(results) {
   const c = results.connections[results.connections.length - 1];
-  const header = ['workload', 'impl', `req/s @${c}`, 'server CPU ms/req', 'MariaDB CPU ms/req', 'autocannon CPU ms/req', 'other processes % of machine'];
+  const header = ['workload', 'impl', `ok req/s @${c}`, 'server CPU ms/req', 'MariaDB CPU ms/req', 'autocannon CPU ms/req', 'other processes % of machine'];
   const rows = [];
   for (const [key, w] of Object.entries(results.workloads)) {
     for (const impl of IMPL_ORDER) {
       const l = w.impls[impl]?.load?.find((x) => x.connections === c);
       if (!l || !l.cpuMsPerRequest) continue;
-      rows.push([w.title ?? key, impl, fmt(l.requestsPerSecond), fmt(l.cpuMsPerRequest.server, 2), fmt(l.cpuMsPerRequest.database, 2), fmt(l.cpuMsPerRequest.loadGenerator, 2), String(l.machine?.otherProcessesPct ?? '–')]);
+      rows.push([w.title ?? key, impl, fmt(l.okRequestsPerSecond ?? l.requestsPerSecond), fmt(l.cpuMsPerRequest.server, 2), fmt(l.cpuMsPerRequest.database, 2), fmt(l.cpuMsPerRequest.loadGenerator, 2), String(l.machine?.otherProcessesPct ?? '–')]);
     }
   }
   return { header, rows };
