@@ -27,6 +27,11 @@ function firstDifference(a, b, path = '') {
 function compareAnswers(w, answers) {
   const reference = answers.ours ?? Object.values(answers)[0];
   const out = {};
+  if (!reference?.data?.[w.dataKey]) {
+    for (const kind of Object.keys(answers)) if (answers[kind] !== reference) out[kind] = 'not compared: ours answered no data';
+    out.reference = `ours: ${JSON.stringify(reference?.errors ?? reference).slice(0, 200)}`;
+    return out;
+  }
   for (const [kind, answer] of Object.entries(answers)) {
     if (answer === reference) continue;
     if (!answer?.data) {

@@ -35,6 +35,7 @@ function tableRows(results) {
     'p99 ms',
     'server p50 ms',
     'SQL stmts/op',
+    'errors (seq)',
     'KB/answer',
     ...conns.flatMap((c) => [`ok req/s @${c}`, `p99 ms @${c}`, `errors @${c}`]),
     `peak RSS MB @${conns[conns.length - 1]}`,
@@ -45,7 +46,7 @@ function tableRows(results) {
       const e = w.impls[impl];
       if (!e) continue;
       if (e.skipped) {
-        rows.push([w.title ?? key, impl, 'skipped', ...Array(5 + conns.length * 3 + 1).fill('')]);
+        rows.push([w.title ?? key, impl, 'skipped', ...Array(6 + conns.length * 3 + 1).fill('')]);
         continue;
       }
       const s = e.sequential;
@@ -57,6 +58,7 @@ function tableRows(results) {
         fmt(s.latencyMs.p99),
         s.serverMs ? fmt(s.serverMs.p50) : '–',
         stmts(s),
+        s.errors ? `${s.errors}/${s.latencyMs.n}` : '0',
         fmt(s.responseBytes / 1024),
         ...conns.flatMap((c) => [loadCell(e, c, 'rps'), loadCell(e, c, 'p99'), loadCell(e, c, 'err')]),
         loadCell(e, conns[conns.length - 1], 'rss'),
@@ -85,7 +87,7 @@ function ratioRows(results) {
       fmt(ratio(rps('raw'), rps('ours')), 2),
       fmt(ratio(rps('ours'), rps('naive')), 1),
       ...(before ? [fmt(ratio(p50('before'), p50('ours')), 2), fmt(ratio(rps('ours'), rps('before')), 2)] : []),
-      `${same.naive ?? '–'}, ${same.raw ?? '–'}`,
+      same.reference ? 'not compared (ours: no data)' : `${same.naive ?? '–'}, ${same.raw ?? '–'}`,
     ]);
   }
   return { header, rows };
