@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
-import { AuditEvent } from '../src/audit/audit-event.entity';
-import { maskVariables, verifyAuditChain } from '../src/audit/audit.service';
+import { AuditEvent, AuditOutcome } from '../src/audit/audit-event.entity';
+import { appendAuditEvent, maskVariables, verifyAuditChain } from '../src/audit/audit.service';
+import { StatementCount, trackStatements } from '../src/common/sql-counter';
+import { Role } from '../src/common/auth/viewer';
 import { authHeaders } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { Fixtures } from './helpers/fixtures';
@@ -87,6 +89,34 @@ describe.each(testDatabases())('audit trail on $name', ({ target }) => {
     const after = await events();
     expect(after).toHaveLength(before + 40);
     expect(after.map((e) => e.seq)).toEqual(after.map((_, i) => i + 1));
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: after.length });
+  });
+
+  it('group-commits concurrent appends: fewer transactions than events, one chain, one bad event fails alone', async () => {
+    const before = (await events()).length;
+    const viewer = { sub: 'group', name: 'group', role: Role.ADMIN, district: '640000', purpose: 'load' };
+    const input = (i: number, bad = false) => ({
+      viewer: bad ? { ...viewer, district: null as unknown as string } : viewer, // a broken event: NOT NULL violated
+      operationName: `Op${i}`, document: PROFILE, variables: { id: String(i) }, personIds: [i, i + 1], outcome: AuditOutcome.ALLOWED,
+    });
+    const appendAll = (bad: number) => Promise.allSettled(Array.from({ length: 60 }, (_, i) => appendAuditEvent(ds, input(i, i === bad))));
+    // 60 at once: written by a few transactions (one per event would be 60 COMMITs and 360 statements)
+    const counter = new StatementCount(true);
+    const good = await trackStatements(counter, () => appendAll(-1));
+    expect(good.every((s) => s.status === 'fulfilled')).toBe(true);
+    expect(counter.log.filter((q) => /^COMMIT/i.test(q)).length).toBeLessThanOrEqual(3);
+    expect(counter.statements).toBeLessThanOrEqual(3 * 6);
+    // 60 again, one of them broken: it alone is refused, the 59 others are written in order
+    const settled = await appendAll(30);
+    expect(settled.filter((s) => s.status === 'rejected')).toHaveLength(1);
+    expect(settled[30].status).toBe('rejected');
+    const written = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    expect(written.map((e) => e.operationName)).toEqual(Array.from({ length: 60 }, (_, i) => `Op${i}`).filter((n) => n !== 'Op30'));
+    const after = await events();
+    expect(after).toHaveLength(before + 119);
+    expect(after.map((e) => e.seq)).toEqual(after.map((_, i) => i + 1));
+    expect(after.slice(before + 60).map((e) => e.operationName)).toEqual(written.map((e) => e.operationName));
+    expect(after.slice(before + 60).map((e) => e.personIds)).toEqual(written.map((e) => e.personIds));
     expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: after.length });
   });
 
