@@ -24,4 +24,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD node -e "fetch('h
 # node itself is PID 1 and handles SIGTERM: readiness 503, drain (SHUTDOWN_TIMEOUT_MS), close the database, exit 0.
 # Give it longer than SHUTDOWN_TIMEOUT_MS before SIGKILL (docker stop -t 15, stop_grace_period in compose).
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/src/index.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/src/index.js"]

@@ -58,6 +58,7 @@ const isService = (kind) => kind === 'ours' || kind === 'before';
 const SAMPLES = { profile: 300, page: 40, indicators: 15, report: 15 };
 const WARMUP = { profile: 50, page: 5, indicators: 2, report: 2 };
 
+const V8_FLAGS = ['--max-semi-space-size=64'];
 const log = (msg) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 // ---------------------------------------------------------------------------------------------
@@ -114,7 +115,9 @@ async function startServer(kind, { logLevel = 'silent', secret } = {}) {
     script = join(kind === 'before' ? BEFORE_DIST : DIST, 'src', 'index.js');
     Object.assign(env, { NODE_ENV: 'production', AUTH_JWT_SECRET: secret, LOG_LEVEL: logLevel });
   } else script = join(__dirname, `${kind}-server.js`);
-  const nodeArgs = process.env.BENCH_CPU_PROF && process.env.BENCH_CPU_PROF.split(',').includes(kind) ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench-results', 'profiles')}`] : [];
+  // every implementation runs with the V8 settings the service is started with (package.json start,
+  // Dockerfile): a 64 MB young generation (see README, Operations)
+  const nodeArgs = [...V8_FLAGS, ...(process.env.BENCH_CPU_PROF && process.env.BENCH_CPU_PROF.split(',').includes(kind) ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench-results', 'profiles')}`] : [])];
   const child = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = [];
   const server = { kind, port, url: `http://127.0.0.1:${port}`, child, pid: child.pid, lines, collecting: false };
