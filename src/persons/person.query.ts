@@ -1,4 +1,5 @@
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { onReplica } from '../common/read-replica';
 import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
 import { minusYears } from '../common/period';
 import { DistrictTree } from '../districts/district-tree';
@@ -72,9 +73,11 @@ export async function findPersons(
 ) {
   const first = checkPageSize(firstArg);
   const afterId = decodeCursor(after);
-  const base = () => applyFilter(ds.getRepository(Person).createQueryBuilder('p'), tree, filter, scope);
-  const page = base().orderBy('p.id', 'ASC').take(first + 1);
-  if (afterId !== undefined) page.andWhere('p.id > :afterId', { afterId });
-  const [rows, totalCount] = await Promise.all([first === 0 ? Promise.resolve([]) : page.getMany(), base().getCount()]);
+  const [rows, totalCount] = await onReplica(ds, (em) => {
+    const base = () => applyFilter(em.getRepository(Person).createQueryBuilder('p'), tree, filter, scope);
+    const page = base().orderBy('p.id', 'ASC').take(first + 1);
+    if (afterId !== undefined) page.andWhere('p.id > :afterId', { afterId });
+    return Promise.all([first === 0 ? Promise.resolve([]) : page.getMany(), base().getCount()]);
+  });
   return toConnection(rows, first, totalCount);
 }
