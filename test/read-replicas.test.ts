@@ -145,6 +145,17 @@ describeMysql('read replicas (a real MariaDB primary and replica)', () => {
     expect(line.statements).toBe(seen.replica.length + seen.primary.length);
   });
 
+  it('a persons page and its count are read on the replica', async () => {
+    let res: Awaited<ReturnType<typeof graphqlRequest>> | undefined;
+    const seen = await observe('personsPage', async () => {
+      res = await graphqlRequest(service.url, '{ persons(first: 5) { totalCount edges { node { id name } } } }', headers);
+    });
+    expect(res!.json().errors).toBeUndefined();
+    expect(res!.json().data.persons.totalCount).toBe(1);
+    expect(seen.replica.filter((s) => /FROM `person` `p`/.test(s))).toHaveLength(2); // the page and the count
+    expect(seen.primary.filter((s) => /FROM `person`/.test(s))).toEqual([]);
+  });
+
   it('district indicators are computed on the replica', async () => {
     let res: Awaited<ReturnType<typeof graphqlRequest>> | undefined;
     const seen = await observe('districtIndicators', async () => {
@@ -214,6 +225,7 @@ describeMysql('read replicas (a real MariaDB primary and replica)', () => {
     const primary = (await generalLog(onPrimary)).filter((s) => !isSessionSetup(s));
     counts.replicaDownProfile = { primary: primary.length, replica: 0 };
     expect(primary.some((s) => /FROM `person`/.test(s))).toBe(true);
+    await service.waitForLog((l) => l.msg === 'no read replica reachable; reading from the primary');
     const ready = await httpRequest(`${service.url}/readyz`);
     expect(ready.status).toBe(200);
     expect(ready.json()).toEqual({ status: 'ready', replicas: { answering: 0, total: 1 } });

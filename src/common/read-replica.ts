@@ -64,6 +64,11 @@ export async function onReplica<T>(ds: DataSource, work: (em: EntityManager) => 
   }
   try {
     return await work(runner.manager);
+  } catch (err) {
+    // the replica went away mid-read (e.g. a pooled connection it closed): reads may be repeated
+    if (!replicaUnreachable(err)) throw err;
+    warnFallback(err);
+    return work(ds.manager);
   } finally {
     await runner.release();
   }
