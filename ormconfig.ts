@@ -41,15 +41,30 @@ export function createDataSource(target: DatabaseTarget, logger?: Logger, pool: 
       },
     });
   }
-  return new DataSource({
+  const mysql = {
     ...common,
     type: target.flavor,
-    url: target.url,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     dateStrings: true,
     poolSize: pool.size ?? 10,
+    // applied to every pool: the primary's and each replica's
     extra: { connectionLimit: pool.size ?? 10, queueLimit: pool.queueLimit ?? 200, connectTimeout: pool.connectTimeoutMs ?? 5000 },
+  };
+  if (!target.replicaUrls?.length) return new DataSource({ ...mysql, url: target.url });
+  return new DataSource({
+    ...mysql,
+    replication: {
+      master: { url: target.url },
+      slaves: target.replicaUrls.map((url) => ({ url })),
+      // Nothing reads from a replica unless it asks to (src/common/read-replica.ts): query builders and
+      // repositories default to the primary, so a read right after a write sees it.
+      defaultMode: 'master',
+      // a server whose pool failed 3 times running (unreachable, queue full) is left out for 2 s, then
+      // tried again; never dropped for good (mysql2's default would drop even the primary after 5)
+      removeNodeErrorCount: 3,
+      restoreNodeTimeout: 2_000,
+    },
   });
 }
 

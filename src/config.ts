@@ -3,7 +3,7 @@ import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
-  | { kind: 'mysql'; url: string; flavor: 'mysql' | 'mariadb' };
+  | { kind: 'mysql'; url: string; flavor: 'mysql' | 'mariadb'; replicaUrls?: string[] };
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/dev.sqlite';
 
@@ -31,6 +31,26 @@ export function parseDatabaseUrl(raw: string): DatabaseTarget {
     return { kind: 'mysql', url: raw.replace(/^mariadb:/, 'mysql:'), flavor };
   }
   throw new ConfigError('DATABASE_URL: must start with mysql:// or sqlite:');
+}
+
+// DATABASE_REPLICA_URLS: comma-separated mysql:// URLs of read replicas of the DATABASE_URL server
+// (README, Scaling out). Plain reads go to them; writes, the audit trail and fresh reads stay on the primary.
+export function withReplicas(primary: DatabaseTarget, raw: string | undefined): DatabaseTarget {
+  const parts = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!parts.length) return primary;
+  if (primary.kind !== 'mysql') throw new ConfigError('DATABASE_REPLICA_URLS: read replicas need a mysql:// DATABASE_URL (not SQLite)');
+  const replicaUrls = parts.map((part, i) => {
+    let parsed: DatabaseTarget;
+    try {
+      parsed = parseDatabaseUrl(part);
+    } catch {
+      throw new ConfigError(`DATABASE_REPLICA_URLS: entry ${i + 1} is not a valid mysql:// URL with a host and a database name`);
+    }
+    if (parsed.kind !== 'mysql') throw new ConfigError(`DATABASE_REPLICA_URLS: entry ${i + 1} must be a mysql:// URL`);
+    return parsed.url;
+  });
+  if (replicaUrls.includes(primary.url)) throw new ConfigError('DATABASE_REPLICA_URLS: a replica URL equals DATABASE_URL');
+  return { ...primary, replicaUrls };
 }
 
 export interface Config {
@@ -97,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const production = nodeEnv === 'production';
   return {
-    database: parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL),
+    database: withReplicas(parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL), env.DATABASE_REPLICA_URLS),
     port,
     production,
     auth: loadAuth(env, production),

@@ -68,6 +68,8 @@ const UNAVAILABLE = new Set([
   'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
   'ER_CON_COUNT_ERROR', 'ER_TOO_MANY_USER_CONNECTIONS', 'ER_SERVER_SHUTDOWN', 'ER_QUERY_TIMEOUT', 'ER_QUERY_INTERRUPTED', 'ER_LOCK_WAIT_TIMEOUT',
   'SQLITE_BUSY',
+  // mysql2's pool cluster (read replicas): every server of the kind asked for is left out for now
+  'POOL_NONEONLINE', 'POOL_NOEXIST',
 ]);
 // MariaDB's max_statement_time (1969) has no name in mysql2's table; MySQL's max_execution_time is 3024.
 const UNAVAILABLE_ERRNO = new Set([1969, 3024]);

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { readQuery } from './read-replica';
 
 // Upper bound on keys per batch: keeps IN lists well under SQLite's and MySQL's parameter limits.
 export const MAX_BATCH_SIZE = 500;
@@ -93,7 +94,7 @@ export async function findByKeys<T extends ObjectLiteral>(
 ): Promise<T[]> {
   if (!keys.length) return [];
   const { metadata, columns, head, tail } = keyedSelect(ds, target, keyProperty, order);
-  const rows = (await ds.query(`${head}${keys.map(() => '?').join(', ')}${tail}`, [...keys])) as Array<Record<string, unknown>>;
+  const rows = (await readQuery(ds, `${head}${keys.map(() => '?').join(', ')}${tail}`, [...keys])) as Array<Record<string, unknown>>;
   const driver = ds.driver;
   return rows.map((row) => {
     const entity = metadata.create() as T;

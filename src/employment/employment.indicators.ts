@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
 import { bindNamed, mergeSums, rowsToSums, SumsByCode } from '../districts/indicators/indicator-sums';
 import { OPEN_COMMUNITY_PROGRAMMES_SQL } from '../justice/justice.indicators';
@@ -22,7 +23,7 @@ export async function assistanceIndicators(ds: DataSource, period: Period): Prom
      GROUP BY p.residence_district_code`,
     { from: period.from, to: period.to },
   );
-  return rowsToSums(await ds.query(text, params), ['employmentAssisted', 'liftedOutOfPoverty']);
+  return rowsToSums(await readQuery(ds, text, params), ['employmentAssisted', 'liftedOutOfPoverty']);
 }
 
 // employedOpenCommunityPersons: of the persons in an open community programme at R (counted in the
@@ -41,7 +42,7 @@ export async function employedIndicators(ds: DataSource, period: Period): Promis
      GROUP BY o.district_code`,
     { ref: period.to },
   );
-  return rowsToSums(await ds.query(text, params), ['employedOpenCommunityPersons']);
+  return rowsToSums(await readQuery(ds, text, params), ['employedOpenCommunityPersons']);
 }
 
 export async function employmentIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {

@@ -13,6 +13,7 @@ import { authenticate, TokenVerifier } from '../common/auth/tokens';
 import { Viewer } from '../common/auth/viewer';
 import { badInput, domainError, isUnavailable } from '../common/errors';
 import { logger } from '../common/logger';
+import { readFromPrimaryFromNowOn } from '../common/read-replica';
 import { DistrictTree } from '../districts/district-tree';
 import { currentRecord } from '../ops/request-context';
 import { importFile } from './file-import';
@@ -58,6 +59,8 @@ function formatOf(contentType: string | undefined): { format: Format; charset?: 
 export function importRouter({ ds, tree, verify }: ImportRouteOptions): Router {
   const router = Router();
   router.post('/:department', async (req: Request, res: Response) => {
+    // an import writes: whatever it reads comes from the primary (src/common/read-replica.ts)
+    readFromPrimaryFromNowOn();
     let started = false;
     try {
       const department = DEPARTMENT_SLUGS[String(req.params.department)];

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
 import { bindNamed, mergeSums, rowsToSums, SumsByCode } from '../districts/indicators/indicator-sums';
 import { ProgrammeKind, ProgrammeOutcome } from './justice.enums';
@@ -64,7 +65,7 @@ export async function programmeIndicators(ds: DataSource, period: Period): Promi
      GROUP BY f.district_code`,
     { from: period.from, to: period.to, ref: period.to },
   );
-  return rowsToSums(await ds.query(text, params), [
+  return rowsToSums(await readQuery(ds, text, params), [
     'compulsoryIsolationAdmissions',
     'communityOrders',
     'communityOrdersExecuted',
@@ -78,7 +79,7 @@ export async function programmeIndicators(ds: DataSource, period: Period): Promi
 // caseworkers 禁毒专干: caseworkers in post, by their district. The records carry no dates, so this
 // is the current count whatever the period.
 export async function caseworkerIndicators(ds: DataSource): Promise<SumsByCode> {
-  const rows = await ds.query(
+  const rows = await readQuery(ds,
     `SELECT cw.district_code AS code, COUNT(*) AS caseworkers
      FROM caseworker cw
      WHERE cw.is_active = 1

@@ -2,6 +2,7 @@ import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { isUnavailable } from '../common/errors';
+import { readFromPrimaryFromNowOn } from '../common/read-replica';
 import { logger } from '../common/logger';
 import { currentRecord } from './request-context';
 
@@ -42,8 +43,10 @@ export function opsPlugin(): ApolloServerPlugin<BaseContext> {
     async requestDidStart() {
       const record = currentRecord();
       return {
-        async didResolveOperation({ operationName }) {
+        async didResolveOperation({ operationName, operation }) {
           if (record) record.operation = operationName ?? null;
+          // a mutation reads back what it wrote: no replica answers for it
+          if (operation?.operation === 'mutation') readFromPrimaryFromNowOn();
         },
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) logInternal(error, record?.requestId, operationName);

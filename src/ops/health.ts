@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { DataSource } from 'typeorm';
 import { logger } from '../common/logger';
+import { pingReplicas } from './database';
 import { Lifecycle } from './lifecycle';
 
 export const READINESS_TIMEOUT_MS = 1000;
@@ -19,11 +20,12 @@ export async function pingDatabase(ds: DataSource, timeoutMs = READINESS_TIMEOUT
 }
 
 // /healthz: the process is alive and serving HTTP. /readyz: it can answer queries now (the database
-// answers within 1 s) and is not shutting down. Both are open without a token and never cached.
+// answers within 1 s) and is not shutting down; with read replicas it also says how many answer.
+// Both are open without a token and never cached.
 export function healthRoutes(ds: DataSource, lifecycle: Lifecycle): Router {
   const router = Router();
   // probes arriving together share one database round trip
-  let probe: Promise<boolean> | null = null;
+  let probe: Promise<[boolean, { answering: number; total: number }]> | null = null;
   let lastReady: boolean | null = null;
 
   router.get('/healthz', (_req, res) => {
@@ -36,15 +38,17 @@ export function healthRoutes(ds: DataSource, lifecycle: Lifecycle): Router {
       res.status(503).json({ status: 'shutting down' });
       return;
     }
-    probe ??= pingDatabase(ds).finally(() => {
+    probe ??= Promise.all([pingDatabase(ds), pingReplicas(ds, READINESS_TIMEOUT_MS)]).finally(() => {
       probe = null;
     });
-    const ready = await probe;
+    // ready when the primary answers: reads fall back to it when no replica does
+    const [ready, replicas] = await probe;
     if (ready !== lastReady) {
       if (lastReady !== null) logger[ready ? 'info' : 'warn']({ ready }, ready ? 'database answers again: ready' : 'database does not answer: not ready');
       lastReady = ready;
     }
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+    const body = { status: ready ? 'ready' : 'unavailable', ...(replicas.total ? { replicas } : {}) };
+    res.status(ready ? 200 : 503).json(body);
   });
   return router;
 }

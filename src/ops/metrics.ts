@@ -76,7 +76,7 @@ export function createMetrics(ds: DataSource, options: { nodeMetrics?: boolean }
   });
   new Gauge({
     name: 'jindu_db_pool_connections_max',
-    help: 'Pool size limit (DB_POOL_SIZE)',
+    help: 'Pool size limit (DB_POOL_SIZE; with read replicas one pool per server, summed)',
     registers,
     collect() {
       this.set(poolStats(ds).max);

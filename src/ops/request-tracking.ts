@@ -1,6 +1,7 @@
 import { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { logger } from '../common/logger';
+import { withReadRouting } from '../common/read-replica';
 import { StatementCount, trackStatements } from '../common/sql-counter';
 import { Lifecycle } from './lifecycle';
 import { Metrics } from './metrics';
@@ -110,7 +111,8 @@ export function requestTracking({ metrics, lifecycle, requestTimeoutMs, saturate
       res.status(503).json(unavailableBody('The service is overloaded; try again shortly'));
       return;
     }
-    runWithRecord(record, () => trackStatements(statements, next));
+    // reads may go to a replica until the request turns out to be a mutation (src/ops/apollo-plugin.ts)
+    runWithRecord(record, () => trackStatements(statements, () => withReadRouting(next)));
   };
 }
 

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { readQuery } from '../common/read-replica';
 import { minusYears, Period } from '../common/period';
 import { bindNamed, rowsToSums, SumsByCode } from '../districts/indicators/indicator-sums';
 import { CheckResult } from '../justice/justice.enums';
@@ -38,5 +39,5 @@ export async function personIndicators(ds: DataSource, period: Period): Promise<
      GROUP BY p.residence_district_code`,
     { from: period.from, to: period.to, ref, cutoff: minusYears(ref, 3) },
   );
-  return rowsToSums(await ds.query(text, params), ['newUsers', 'registeredUsers', 'abstinentThreeYears']);
+  return rowsToSums(await readQuery(ds, text, params), ['newUsers', 'registeredUsers', 'abstinentThreeYears']);
 }

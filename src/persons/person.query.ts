@@ -1,4 +1,5 @@
-import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { onReplica } from '../common/read-replica';
 import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
 import { minusYears } from '../common/period';
 import { DistrictTree } from '../districts/district-tree';
@@ -72,9 +73,15 @@ export async function findPersons(
 ) {
   const first = checkPageSize(firstArg);
   const afterId = decodeCursor(after);
-  const base = () => applyFilter(ds.getRepository(Person).createQueryBuilder('p'), tree, filter, scope);
-  const page = base().orderBy('p.id', 'ASC').take(first + 1);
-  if (afterId !== undefined) page.andWhere('p.id > :afterId', { afterId });
-  const [rows, totalCount] = await Promise.all([first === 0 ? Promise.resolve([]) : page.getMany(), base().getCount()]);
+  const base = (em: EntityManager) => applyFilter(em.getRepository(Person).createQueryBuilder('p'), tree, filter, scope);
+  const page = (em: EntityManager) => {
+    const qb = base(em).orderBy('p.id', 'ASC').take(first + 1);
+    return afterId === undefined ? qb : qb.andWhere('p.id > :afterId', { afterId });
+  };
+  // page and count side by side, each on a connection of its own
+  const [rows, totalCount] = await Promise.all([
+    first === 0 ? Promise.resolve([]) : onReplica(ds, (em) => page(em).getMany()),
+    onReplica(ds, (em) => base(em).getCount()),
+  ]);
   return toConnection(rows, first, totalCount);
 }

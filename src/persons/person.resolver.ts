@@ -11,6 +11,7 @@ import { PersonFilter } from './person.filter';
 import { assertPersonFilterAllowed, findPersons } from './person.query';
 import { jurisdictionCodes, withinJurisdiction } from '../common/auth/jurisdiction';
 import { buildTimeline, TimelineEvent } from './timeline';
+import { onReplica } from '../common/read-replica';
 
 @ObjectType({ description: 'A page of persons (人员分页列表)' })
 export class PersonConnection extends Connection(Person, 'Person', '人员') {}
@@ -40,7 +41,7 @@ export class PersonResolver {
   ): Promise<Person | null> {
     const checked = validateIdNumber(idNumber);
     if (!checked.ok) throw badInput(`idNumber: ${checked.message}`, 'idNumber', checked.rule);
-    return inJurisdiction(ctx, await ctx.ds.getRepository(Person).findOneBy({ idNumber: checked.idNumber }));
+    return inJurisdiction(ctx, await onReplica(ctx.ds, (em) => em.getRepository(Person).findOneBy({ idNumber: checked.idNumber })));
   }
 
   @Query(() => PersonConnection, { description: 'Persons matching a filter, ordered by id (人员列表)' })

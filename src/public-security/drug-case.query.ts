@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { onReplica } from '../common/read-replica';
 import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
 import { Period } from '../common/period';
 import { DrugCase } from './drug-case.entity';
@@ -8,13 +9,19 @@ import { DrugCase } from './drug-case.entity';
 export async function findDrugCases(ds: DataSource, codes: string[], period: Period | undefined, firstArg?: number | null, after?: string | null) {
   const first = checkPageSize(firstArg);
   const afterId = decodeCursor(after);
-  const base = () => {
-    const qb = ds.getRepository(DrugCase).createQueryBuilder('c').where(codes.length ? 'c.district_code IN (:...codes)' : '1 = 0', { codes });
+  const base = (em: EntityManager) => {
+    const qb = em.getRepository(DrugCase).createQueryBuilder('c').where(codes.length ? 'c.district_code IN (:...codes)' : '1 = 0', { codes });
     if (period) qb.andWhere('c.filed_at BETWEEN :from AND :to', period);
     return qb;
   };
-  const page = base().orderBy('c.id', 'ASC').take(first + 1);
-  if (afterId !== undefined) page.andWhere('c.id > :afterId', { afterId });
-  const [rows, total] = await Promise.all([first === 0 ? Promise.resolve([]) : page.getMany(), base().getCount()]);
+  const page = (em: EntityManager) => {
+    const qb = base(em).orderBy('c.id', 'ASC').take(first + 1);
+    return afterId === undefined ? qb : qb.andWhere('c.id > :afterId', { afterId });
+  };
+  // page and count side by side, each on a connection of its own
+  const [rows, total] = await Promise.all([
+    first === 0 ? Promise.resolve([]) : onReplica(ds, (em) => page(em).getMany()),
+    onReplica(ds, (em) => base(em).getCount()),
+  ]);
   return toConnection(rows, first, total);
 }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
 import { bindNamed, mergeSums, RISK_FIELDS, rowsToSums, SumField, SumsByCode } from '../districts/indicators/indicator-sums';
 import { SPC2016_TABLE } from '../../migrations/reference/heroin-equivalent-spc2016';
@@ -12,7 +13,7 @@ type Rows = Array<Record<string, unknown>>;
 
 async function grouped(ds: DataSource, sql: string, values: Record<string, string | number>, fields: readonly SumField[]): Promise<SumsByCode> {
   const [text, params] = bindNamed(sql, values);
-  return rowsToSums((await ds.query(text, params)) as Rows, fields);
+  return rowsToSums((await readQuery(ds, text, params)) as Rows, fields);
 }
 
 // casesFiled / casesSolved / targetCasesSolved / manufacturingSitesDestroyed, by drug_case.district_code.
@@ -129,7 +130,7 @@ export async function riskIndicators(ds: DataSource, period: Period): Promise<Su
   );
   const fieldOf = new Map<string, SumField>(RISK_FIELDS.map(([colour, field]) => [colour as string, field]));
   const out: SumsByCode = new Map();
-  for (const row of (await ds.query(text, params)) as Rows) {
+  for (const row of (await readQuery(ds, text, params)) as Rows) {
     const field = fieldOf.get(String(row.colour) as RiskColour);
     if (!field) continue; // a colour outside the four is not part of the distribution
     const code = String(row.code);

@@ -8,6 +8,7 @@ import { HeroinEquivalentFactor } from './heroin-equivalent-factor.entity';
 import { RiskAssessment } from './risk-assessment.entity';
 import { Seizure } from './seizure.entity';
 import { WastewaterSample } from './wastewater-sample.entity';
+import { onReplica } from '../common/read-replica';
 
 // Public security's loaders, a fresh set per request. Lists come newest first.
 export function createPublicSecurityLoaders(ds: DataSource) {
@@ -34,14 +35,14 @@ export function createPublicSecurityLoaders(ds: DataSource) {
       (r) => r.caseId,
     ),
     // the latest sample of each site and substance, keyed by the sample's own district
-    latestWastewaterByDistrict: groupedLoader<string, WastewaterSample>(async (codes) => {
-      const latest = ds
+    latestWastewaterByDistrict: groupedLoader<string, WastewaterSample>((codes) => onReplica(ds, (em) => {
+      const latest = em
         .getRepository(WastewaterSample)
         .createQueryBuilder('w')
         .select('w.id', 'id')
         .addSelect('ROW_NUMBER() OVER (PARTITION BY w.site, w.substance ORDER BY w.sampled_at DESC, w.id DESC)', 'rn')
         .where('w.district_code IN (:...codes)', { codes });
-      return ds
+      return em
         .getRepository(WastewaterSample)
         .createQueryBuilder('s')
         .innerJoin(`(${latest.getQuery()})`, 'l', 'l.id = s.id AND l.rn = 1')
@@ -49,10 +50,10 @@ export function createPublicSecurityLoaders(ds: DataSource) {
         .orderBy('s.site', 'ASC')
         .addOrderBy('s.substance', 'ASC')
         .getMany();
-    }, (r) => r.districtCode),
+    }), (r) => r.districtCode),
     // substance -> factor, per factor table
     heroinFactors: new DataLoader<string, Map<string, number>>(async (tables) => {
-      const rows = await ds.getRepository(HeroinEquivalentFactor).findBy({ tableName: In(tables) });
+      const rows = await onReplica(ds, (em) => em.getRepository(HeroinEquivalentFactor).findBy({ tableName: In(tables) }));
       return tables.map((t) => new Map(rows.filter((r) => r.tableName === t).map((r) => [r.substance, r.factor])));
     }),
   };

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { readQuery } from '../common/read-replica';
 import { assertDistrictAccess } from '../common/auth/jurisdiction';
 import { Role, Viewer } from '../common/auth/viewer';
 import { DepartmentRecord } from '../common/department-record';
@@ -318,7 +319,7 @@ export async function latestRecordUpdate(ds: DataSource): Promise<string | null>
     })
     .filter((s): s is string => s !== null);
   if (!parts.length) return null;
-  const [row] = (await ds.query(`SELECT MAX(u.m) AS m FROM (${parts.join(' UNION ALL ')}) u`)) as Array<{ m: unknown }>;
+  const [row] = (await readQuery(ds, `SELECT MAX(u.m) AS m FROM (${parts.join(' UNION ALL ')}) u`)) as Array<{ m: unknown }>;
   return toIsoTimestamp(row?.m);
 }
 

@@ -24,7 +24,7 @@ export function freePort(): Promise<number> {
 function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(DATABASE_URL|PORT|NODE_ENV|LOG_LEVEL|AUTH_|DB_|SHUTDOWN_|REQUEST_|TEST_MYSQL_URL)/.test(key)) continue;
+    if (/^(DATABASE_|PORT|NODE_ENV|LOG_LEVEL|AUTH_|DB_|SHUTDOWN_|REQUEST_|TEST_MYSQL_URL)/.test(key)) continue;
     base[key] = value;
   }
   const merged: NodeJS.ProcessEnv = { ...base, NODE_ENV: 'test' };
