@@ -83,14 +83,16 @@ describeMysql('operations against MariaDB/MySQL through a TCP proxy', () => {
     const service = await start(p, { DB_POOL_SIZE: '50', DB_QUEUE_LIMIT: '500', SHUTDOWN_TIMEOUT_MS: '20000' });
     expect(isOk(await graphqlRequest(service.url, COUNT, headers))).toBe(true);
 
-    p.delayMs = 300; // every answer of the database now takes 300 ms more
+    // every answer of the database now takes 1.5 s more: each request lasts seconds, so all 50 are in
+    // flight together even on a loaded host (with 300 ms the first ones finished before the last arrived)
+    p.delayMs = 1500;
     const agent = new Agent({ keepAlive: true, maxSockets: 100 });
     const inFlight = Array.from({ length: 50 }, () => graphqlRequest(service.url, COUNT, headers, undefined, agent));
     // all 50 have reached the service
     for (let i = 0; ; i++) {
       const metrics = await httpRequest(`${service.url}/metrics`);
       if (metricValue(metrics.body, 'jindu_requests_in_flight') === 50) break;
-      if (i > 100) throw new Error('the 50 requests did not arrive');
+      if (i > 250) throw new Error('the 50 requests did not arrive');
       await sleep(20);
     }
     const signalled = Date.now();
@@ -147,7 +149,13 @@ describeMysql('operations against MariaDB/MySQL through a TCP proxy', () => {
     const p = await proxy();
     await p.cut();
     const service = await start(p, {}, false);
-    await sleep(1500);
+    // at least two attempts fail before the database comes back (waited for, not slept: a loaded host
+    // starts the process slowly)
+    const retries = () => service.logs().filter((l) => l.msg === 'database not reachable yet; retrying').length;
+    for (let i = 0; retries() < 2; i++) {
+      if (i > 300) throw new Error('the service did not retry');
+      await sleep(50);
+    }
     expect(service.running).toBe(true);
     await p.restore();
     await service.waitReady(10_000);
