@@ -1,5 +1,6 @@
 // Environment parsed and validated once at start; nothing else reads process.env.
 import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
+import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './federation/subgraph-split';
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
@@ -39,6 +40,8 @@ export interface Config {
   production: boolean;
   auth: AuthConfig;
   ops: OpsConfig;
+  // SUBGRAPH: serve one department's Apollo Federation subgraph instead of the single schema
+  subgraph: SubgraphName | null;
 }
 
 // Limits and timeouts of the running service (README, Operations).
@@ -88,6 +91,13 @@ function loadAuth(env: NodeJS.ProcessEnv, production: boolean): AuthConfig {
   return { jwtSecret, jwksUrl, issuer: env.AUTH_ISSUER || DEFAULT_ISSUER, audience: env.AUTH_AUDIENCE || DEFAULT_AUDIENCE };
 }
 
+function loadSubgraph(env: NodeJS.ProcessEnv): SubgraphName | null {
+  const raw = env.SUBGRAPH;
+  if (raw === undefined || raw === '') return null;
+  if (!isSubgraphName(raw)) throw new ConfigError(`SUBGRAPH: must be one of ${SUBGRAPH_NAMES.join(', ')}`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT: must be an integer 0..65535');
@@ -102,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     auth: loadAuth(env, production),
     ops: loadOps(env, nodeEnv),
+    subgraph: loadSubgraph(env),
   };
 }
