@@ -58,6 +58,12 @@ export function appendAuditEvent(ds: DataSource, input: AuditInput): Promise<Aud
 }
 
 async function appendInTransaction(em: EntityManager, input: AuditInput): Promise<AuditEvent> {
+  // SQLite shared by several processes (federation's subgraphs): write first, so that the transaction
+  // takes the write lock (waiting for it) before it reads the head; reading first would fail with
+  // "database is locked" when another process appended in between
+  if (em.connection.options.type === 'better-sqlite3') {
+    await em.createQueryBuilder().update(AuditChainHead).set({ seq: () => 'seq' }).where('id = 1').execute();
+  }
   const qb = em.getRepository(AuditChainHead).createQueryBuilder('h').where('h.id = 1');
   if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
   const head = await qb.getOneOrFail();
