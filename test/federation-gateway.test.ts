@@ -113,6 +113,19 @@ describe.each(testDatabases())('Apollo Federation: three department subgraphs be
       expect(event.personIds).toContain(fx.inside.id);
     }
     expect(await verifyAuditChain(ds)).toMatchObject({ ok: true });
+
+    // warm latency of the same profile, gateway (3 fetches) vs the single service, median of 10 (printed, not asserted)
+    const median = async (ask: () => Promise<unknown>) => {
+      const ms: number[] = [];
+      for (let i = 0; i < 10; i += 1) {
+        const started = performance.now();
+        await ask();
+        ms.push(performance.now() - started);
+      }
+      return Math.round(ms.sort((a, b) => a - b)[5] * 10) / 10;
+    };
+    timings.profileWarmGatewayMedianMs = await median(() => viaGateway(PERSON_PROFILE, { id: String(fx.inside.id) }, headers));
+    timings.profileWarmSingleMedianMs = await median(() => postGraphql(single.url, PERSON_PROFILE, { id: String(fx.inside.id) }, headers));
   });
 
   it("answers a district's indicators, merged from the three departments, exactly as the single service does", async () => {
