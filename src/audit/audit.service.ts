@@ -52,18 +52,15 @@ export function maskVariables(value: unknown, key = ''): unknown {
 let tail: Promise<unknown> = Promise.resolve();
 
 export function appendAuditEvent(ds: DataSource, input: AuditInput): Promise<AuditEvent> {
-  const run = tail.then(() => inTransaction(ds, (em) => appendInTransaction(em, input)));
+  // SQLite shared by several processes (federation's subgraphs): the transaction takes the write lock
+  // first (waiting for it), as a read-then-write transaction would fail with "database is locked"
+  // when another process appended in between
+  const run = tail.then(() => inTransaction(ds, (em) => appendInTransaction(em, input), { immediate: true }));
   tail = run.catch(() => undefined);
   return run;
 }
 
 async function appendInTransaction(em: EntityManager, input: AuditInput): Promise<AuditEvent> {
-  // SQLite shared by several processes (federation's subgraphs): write first, so that the transaction
-  // takes the write lock (waiting for it) before it reads the head; reading first would fail with
-  // "database is locked" when another process appended in between
-  if (em.connection.options.type === 'better-sqlite3') {
-    await em.createQueryBuilder().update(AuditChainHead).set({ seq: () => 'seq' }).where('id = 1').execute();
-  }
   const qb = em.getRepository(AuditChainHead).createQueryBuilder('h').where('h.id = 1');
   if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
   const head = await qb.getOneOrFail();
