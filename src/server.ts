@@ -1,6 +1,10 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express, { Express } from 'express';
 import { GraphQLSchema } from 'graphql';
@@ -63,6 +67,8 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
       // no cache hints are used; Apollo's default cache-control plugin would instrument every field
       // resolver of every request (willResolveField) for nothing
       ApolloServerPluginCacheControlDisabled(),
+      // a federation subgraph (src/federation) would otherwise trace every field for whoever asks
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
   await apollo.start();
