@@ -98,13 +98,23 @@ function loadSubgraph(env: NodeJS.ProcessEnv): SubgraphName | null {
   return raw;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+function loadPort(env: NodeJS.ProcessEnv): number {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT: must be an integer 0..65535');
+  return port;
+}
+
+function loadNodeEnv(env: NodeJS.ProcessEnv): string {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     throw new ConfigError('NODE_ENV: must be development, production or test');
   }
+  return nodeEnv;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = loadPort(env);
+  const nodeEnv = loadNodeEnv(env);
   const production = nodeEnv === 'production';
   return {
     database: parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL),
@@ -114,4 +124,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ops: loadOps(env, nodeEnv),
     subgraph: loadSubgraph(env),
   };
+}
+
+// The federation gateway (src/federation/gateway.ts): PORT, NODE_ENV, LOG_LEVEL and
+// SUBGRAPH_URLS="public-security=http://...,justice=http://...,employment=http://...".
+export interface GatewayConfig {
+  port: number;
+  production: boolean;
+  logLevel: LogLevel;
+  subgraphUrls: Record<SubgraphName, string>;
+}
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  // no database and no token secret: the subgraphs authenticate
+  const port = loadPort(env);
+  const nodeEnv = loadNodeEnv(env);
+  const ops = loadOps(env, nodeEnv);
+  const urls: Partial<Record<SubgraphName, string>> = {};
+  for (const part of (env.SUBGRAPH_URLS ?? '').split(',').filter((p) => p.trim())) {
+    const [name, url, ...rest] = part.split('=').map((p) => p.trim());
+    if (!isSubgraphName(name) || rest.length || !/^https?:\/\/\S+$/.test(url ?? '')) throw new ConfigError(`SUBGRAPH_URLS: "${part}" is not NAME=http(s)://URL`);
+    urls[name] = url;
+  }
+  const missing = SUBGRAPH_NAMES.filter((name) => !urls[name]);
+  if (missing.length) throw new ConfigError(`SUBGRAPH_URLS: missing ${missing.join(', ')}`);
+  return { port, production: nodeEnv === 'production', logLevel: ops.logLevel, subgraphUrls: urls as Record<SubgraphName, string> };
 }

@@ -3,6 +3,7 @@ import { GraphQLObjectType, GraphQLSchema, isObjectType, Kind, lexicographicSort
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleFor } from '../src/common/auth/access-rules';
+import { loadConfig, loadGatewayConfig } from '../src/config';
 import { buildDepartmentSubgraph } from '../src/federation/subgraph-schema';
 import { subgraphTypeDefs } from '../src/federation/subgraph-sdl';
 import { ENTITY_KEYS, SUBGRAPH_NAMES, SubgraphName } from '../src/federation/subgraph-split';
@@ -86,5 +87,25 @@ describe('department subgraphs and their supergraph', () => {
       }
       expect([name, unruled.sort()]).toEqual([name, ['Query._entities', 'Query._service', '_Service.sdl']]);
     }
+  });
+});
+
+describe('federation configuration', () => {
+  it('SUBGRAPH names a department subgraph; unset means the single schema', () => {
+    expect(loadConfig({ SUBGRAPH: 'justice' }).subgraph).toBe('justice');
+    expect(loadConfig({}).subgraph).toBeNull();
+    expect(() => loadConfig({ SUBGRAPH: 'police' })).toThrow(/^SUBGRAPH: must be one of public-security, justice, employment$/);
+  });
+
+  it('the gateway needs the URL of each of the three subgraphs, and nothing else', () => {
+    const urls = 'public-security=http://ps:4001/graphql, justice=http://ju:4002/graphql,employment=https://em/graphql';
+    // production without a token secret: the gateway verifies no tokens itself
+    expect(loadGatewayConfig({ SUBGRAPH_URLS: urls, PORT: '4100', NODE_ENV: 'production' })).toEqual({
+      port: 4100, production: true, logLevel: 'info',
+      subgraphUrls: { 'public-security': 'http://ps:4001/graphql', justice: 'http://ju:4002/graphql', employment: 'https://em/graphql' },
+    });
+    expect(() => loadGatewayConfig({ SUBGRAPH_URLS: 'public-security=http://ps/graphql' })).toThrow(/^SUBGRAPH_URLS: missing justice, employment$/);
+    expect(() => loadGatewayConfig({ SUBGRAPH_URLS: 'police=http://x/graphql' })).toThrow(/^SUBGRAPH_URLS: "police=http:\/\/x\/graphql" is not NAME=http\(s\):\/\/URL$/);
+    expect(() => loadGatewayConfig({ SUBGRAPH_URLS: `${urls},justice=ftp://x` })).toThrow(/is not NAME=http/);
   });
 });

@@ -1,27 +1,17 @@
-// Entry point of the gateway: PORT, SUBGRAPH_URLS="public-security=http://...,justice=...,employment=..."
-// (README, Scaling out). `node dist/src/federation/gateway.js`
+// Entry point of the gateway in front of the three department subgraphs (README, Scaling out):
+// PORT, SUBGRAPH_URLS="public-security=http://...,justice=...,employment=..." (src/config.ts).
+// `node dist/src/federation/gateway.js`
 import 'reflect-metadata';
+import { ConfigError, loadGatewayConfig } from '../config';
 import { logger } from '../common/logger';
 import { createGatewayServer } from './gateway-server';
-import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './subgraph-split';
-
-function parseUrls(raw: string | undefined): Record<SubgraphName, string> {
-  const urls: Partial<Record<SubgraphName, string>> = {};
-  for (const part of (raw ?? '').split(',').filter(Boolean)) {
-    const [name, url] = part.split('=').map((s) => s.trim());
-    if (!isSubgraphName(name) || !/^https?:\/\/\S+$/.test(url ?? '')) throw new Error(`SUBGRAPH_URLS: "${part}" is not NAME=http(s)://URL`);
-    urls[name] = url;
-  }
-  const missing = SUBGRAPH_NAMES.filter((name) => !urls[name]);
-  if (missing.length) throw new Error(`SUBGRAPH_URLS: missing ${missing.join(', ')}`);
-  return urls as Record<SubgraphName, string>;
-}
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT: must be an integer 0..65535');
-  const service = await createGatewayServer({ urls: parseUrls(process.env.SUBGRAPH_URLS), production: process.env.NODE_ENV === 'production' });
-  const server = service.app.listen(port, () => logger.info({ port }, `jindu-graph gateway listening on http://localhost:${port}/graphql`));
+  const config = loadGatewayConfig();
+  logger.level = config.logLevel;
+  const service = await createGatewayServer({ urls: config.subgraphUrls, production: config.production });
+  const server = service.app.listen(config.port, () => logger.info({ port: config.port }, `jindu-graph gateway listening on http://localhost:${config.port}/graphql`));
+  server.on('error', (err) => fail(err));
   const stop = async () => {
     await service.stop();
     server.close(() => process.exit(0));
@@ -31,7 +21,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+function fail(err: unknown): never {
+  const message = err instanceof ConfigError ? err.message : `gateway start-up failed: ${(err as Error)?.message ?? String(err)}`;
+  process.stderr.write(`${message}\n`);
   process.exit(1);
-});
+}
+
+main().catch(fail);
