@@ -181,6 +181,35 @@ describe.each(testDatabases())('Apollo Federation: three department subgraphs be
     expect(denied.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
   });
 
+  it("a department's mutation goes to its own subgraph; the new record is read back through the gateway", async () => {
+    const headers = await authHeaders('EMPLOYMENT', '640000', 'federation ingest');
+    const person = fx.inside;
+    const input = {
+      sourceKey: 'FED-EA-1', idNumber: person.idNumber, name: person.name, residenceDistrictCode: INSIDE, districtCode: INSIDE,
+      kind: 'VOCATIONAL_TRAINING', startedAt: '2022-09-01', subsidyAmountCny: 300,
+    };
+    const upsert = 'mutation A($input: [EmploymentAssistanceInput!]!) { upsertEmploymentAssistances(input: $input) { summary { inserted } } }';
+    const written = await viaGateway(upsert, { input: [input] }, headers);
+    expect(written.body).toEqual({ data: { upsertEmploymentAssistances: { summary: { inserted: 1 } } } });
+    // the employment subgraph's request log has the gateway's fetch (named OPERATION__SUBGRAPH__N); no other subgraph's
+    await subgraphs.employment.waitForLog((l) => l.msg === 'request' && /^A__employment__\d+$/.test(l.operation ?? ''));
+    for (const other of ['public-security', 'justice']) expect(subgraphs[other].logs().filter((l) => /^A__/.test(l.operation ?? ''))).toEqual([]);
+    const read = await viaGateway('query R($id: ID!) { person(id: $id) { employmentAssistances { kind } } }', { id: String(fx.inside.id) }, headers);
+    expect(read.body.data.person.employmentAssistances.map((a: { kind: string }) => a.kind).sort()).toEqual(['JOB_PLACEMENT', 'VOCATIONAL_TRAINING']);
+    // another department's mutation is refused by the subgraph that serves it
+    const justice = await viaGateway('mutation { upsertRehabCentres(input: []) { summary { inserted } } }', {}, headers);
+    expect(justice.body.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it("the gateway applies the single service's query limits before asking any subgraph", async () => {
+    const headers = await authHeaders('ADMIN', '640000', 'federation limits');
+    const deep = 'query { persons(first: 1) { nodes { drugCases { case { suspects { person { drugCases { case { suspects { person { drugCases { case { id } } } } } } } } } } } } }';
+    const before = await lastSeq();
+    const refused = await viaGateway(deep, {}, headers);
+    expect(refused.body.errors.map((e: any) => e.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(await eventsAfter(before)).toEqual([]);
+  });
+
   it('a missing purpose is refused, and the refusal is audited by the subgraph asked', async () => {
     const { authorization } = await authHeaders('ADMIN');
     const before = await lastSeq();
