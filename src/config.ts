@@ -1,5 +1,6 @@
 // Environment parsed and validated once at start; nothing else reads process.env.
 import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
+import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './federation/subgraph-split';
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
@@ -59,6 +60,8 @@ export interface Config {
   production: boolean;
   auth: AuthConfig;
   ops: OpsConfig;
+  // SUBGRAPH: serve one department's Apollo Federation subgraph instead of the single schema
+  subgraph: SubgraphName | null;
 }
 
 // Limits and timeouts of the running service (README, Operations).
@@ -108,13 +111,30 @@ function loadAuth(env: NodeJS.ProcessEnv, production: boolean): AuthConfig {
   return { jwtSecret, jwksUrl, issuer: env.AUTH_ISSUER || DEFAULT_ISSUER, audience: env.AUTH_AUDIENCE || DEFAULT_AUDIENCE };
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+function loadSubgraph(env: NodeJS.ProcessEnv): SubgraphName | null {
+  const raw = env.SUBGRAPH;
+  if (raw === undefined || raw === '') return null;
+  if (!isSubgraphName(raw)) throw new ConfigError(`SUBGRAPH: must be one of ${SUBGRAPH_NAMES.join(', ')}`);
+  return raw;
+}
+
+function loadPort(env: NodeJS.ProcessEnv): number {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT: must be an integer 0..65535');
+  return port;
+}
+
+function loadNodeEnv(env: NodeJS.ProcessEnv): string {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     throw new ConfigError('NODE_ENV: must be development, production or test');
   }
+  return nodeEnv;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = loadPort(env);
+  const nodeEnv = loadNodeEnv(env);
   const production = nodeEnv === 'production';
   return {
     database: withReplicas(parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL), env.DATABASE_REPLICA_URLS),
@@ -122,5 +142,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     auth: loadAuth(env, production),
     ops: loadOps(env, nodeEnv),
+    subgraph: loadSubgraph(env),
   };
+}
+
+// The federation gateway (src/federation/gateway.ts): PORT, NODE_ENV, LOG_LEVEL and
+// SUBGRAPH_URLS="public-security=http://...,justice=http://...,employment=http://...".
+export interface GatewayConfig {
+  port: number;
+  production: boolean;
+  logLevel: LogLevel;
+  subgraphUrls: Record<SubgraphName, string>;
+}
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  // no database and no token secret: the subgraphs authenticate
+  const port = loadPort(env);
+  const nodeEnv = loadNodeEnv(env);
+  const ops = loadOps(env, nodeEnv);
+  const urls: Partial<Record<SubgraphName, string>> = {};
+  for (const part of (env.SUBGRAPH_URLS ?? '').split(',').filter((p) => p.trim())) {
+    const [name, url, ...rest] = part.split('=').map((p) => p.trim());
+    if (!isSubgraphName(name) || rest.length || !/^https?:\/\/\S+$/.test(url ?? '')) throw new ConfigError(`SUBGRAPH_URLS: "${part}" is not NAME=http(s)://URL`);
+    urls[name] = url;
+  }
+  const missing = SUBGRAPH_NAMES.filter((name) => !urls[name]);
+  if (missing.length) throw new ConfigError(`SUBGRAPH_URLS: missing ${missing.join(', ')}`);
+  return { port, production: nodeEnv === 'production', logLevel: ops.logLevel, subgraphUrls: urls as Record<SubgraphName, string> };
 }

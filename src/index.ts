@@ -34,8 +34,10 @@ async function main(): Promise<void> {
   const applied = await ds.runMigrations({ transaction: 'each' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
 
-  // The embedded database is for trying the service out: an empty one gets the synthetic demo data.
-  if (config.database.kind === 'sqlite' && !config.production && (await ds.getRepository(Person).count()) === 0) {
+  // The embedded database is for trying the service out: an empty one gets the synthetic demo data
+  // (from the single service, or the public-security subgraph: README, Scaling out).
+  const seeds = config.subgraph === null || config.subgraph === 'public-security';
+  if (seeds && config.database.kind === 'sqlite' && !config.production && (await ds.getRepository(Person).count()) === 0) {
     const started = Date.now();
     logger.info({ dataset: DEMO_DATASET }, 'seeding the calibrated demo data into the empty embedded database (a few seconds)');
     const counts = await seedCalibrated(ds, DEMO_DATASET);
@@ -44,8 +46,11 @@ async function main(): Promise<void> {
   // after migrations and seeding, which may legitimately take longer than one request's statement
   limitStatementTime(ds, ops.dbStatementTimeoutMs);
 
+  // SUBGRAPH: one department's Apollo Federation subgraph (src/federation) instead of the single schema
+  const schema = config.subgraph ? await (await import('./federation/subgraph-schema')).buildDepartmentSubgraph(config.subgraph) : undefined;
   const service = await createServer({
     ds,
+    schema,
     production: config.production,
     auth: config.auth,
     ops: { requestTimeoutMs: ops.requestTimeoutMs, nodeMetrics: true },
@@ -53,7 +58,7 @@ async function main(): Promise<void> {
   running.service = service;
   if (stopping) return;
   const server = service.app.listen(config.port, () => {
-    logger.info({ port: config.port, database: config.database.kind }, `jindu-graph listening on http://localhost:${config.port}/graphql`);
+    logger.info({ port: config.port, database: config.database.kind, subgraph: config.subgraph ?? undefined }, `jindu-graph listening on http://localhost:${config.port}/graphql`);
   });
   server.on('error', (err) => fail(err));
   running.server = server;

@@ -1,8 +1,13 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express, { Express } from 'express';
+import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { authenticate, AuthConfig, createTokenVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
 import { readPurpose } from './common/auth/purpose';
@@ -24,6 +29,8 @@ export interface ServerOptions {
   auth?: AuthConfig;
   // health checks, metrics, request logs and time limit (src/ops)
   ops?: OpsOptions;
+  // another schema than the single one (a department subgraph, src/federation)
+  schema?: GraphQLSchema;
 }
 
 const DEV_AUTH: AuthConfig = { jwtSecret: DEV_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
@@ -37,12 +44,12 @@ export interface Service {
 }
 
 // Schema + Apollo + HTTP routes; used by src/index.ts and by the tests.
-export async function createServer({ ds, production = false, auth = DEV_AUTH, ops: opsOptions }: ServerOptions): Promise<Service> {
+export async function createServer({ ds, production = false, auth = DEV_AUTH, ops: opsOptions, schema }: ServerOptions): Promise<Service> {
   const tree = await DistrictTree.load(ds);
   const ops = createOps(ds, opsOptions);
   const verify = createTokenVerifier(auth);
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+    schema: schema ?? (await createSchema()),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     // src/index.ts handles SIGTERM/SIGINT (drain, then close the database); Apollo's own handler would
@@ -60,6 +67,8 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
       // no cache hints are used; Apollo's default cache-control plugin would instrument every field
       // resolver of every request (willResolveField) for nothing
       ApolloServerPluginCacheControlDisabled(),
+      // a federation subgraph (src/federation) would otherwise trace every field for whoever asks
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
   await apollo.start();

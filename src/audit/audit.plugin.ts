@@ -9,6 +9,10 @@ import { Context } from '../context';
 import { AuditOutcome } from './audit-event.entity';
 import { appendAuditEvent } from './audit.service';
 
+// Root fields that are person-level whatever they select: the audit trail itself, and a federation
+// subgraph's _entities (whether a person id resolves is itself personal data; src/federation).
+const PERSON_LEVEL_ROOT_FIELDS = new Set(['auditEvents', '_entities']);
+
 // Does the operation select person-level fields (or the audit trail itself)?
 export function readsPersonLevelData(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
   const typeInfo = new TypeInfo(schema);
@@ -22,7 +26,7 @@ export function readsPersonLevelData(schema: GraphQLSchema, document: DocumentNo
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const parent = typeInfo.getParentType()?.name ?? '';
-        if (PERSON_LEVEL_TYPES.has(parent) || (parent === 'Query' && node.name.value === 'auditEvents')) {
+        if (PERSON_LEVEL_TYPES.has(parent) || (parent === 'Query' && PERSON_LEVEL_ROOT_FIELDS.has(node.name.value))) {
           found = true;
           return BREAK;
         }

@@ -93,7 +93,10 @@ async function flush(ds: DataSource, q: AppendQueue): Promise<void> {
 // costs a few more transactions, not one per event, and fails only its own request.
 async function commitBatch(ds: DataSource, batch: Pending[]): Promise<void> {
   try {
-    const events = await inTransaction(ds, (em) => appendInTransaction(em, batch.map((b) => b.input)));
+    // SQLite shared by several processes (federation's subgraphs): the transaction takes the write lock
+    // first (waiting for it), as a read-then-write transaction would fail with "database is locked"
+    // when another process appended in between
+    const events = await inTransaction(ds, (em) => appendInTransaction(em, batch.map((b) => b.input)), { immediate: true });
     batch.forEach((b, i) => b.resolve(events[i]));
   } catch (err) {
     if (batch.length === 1) return batch[0].reject(err);

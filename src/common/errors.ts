@@ -31,6 +31,11 @@ const CLIENT_CODES = new Set([
 ]);
 const DOMAIN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE']);
 
+// A code a client may see as it was raised (the federation gateway passes its subgraphs' on).
+export function isPublicCode(code: unknown): boolean {
+  return typeof code === 'string' && (DOMAIN_CODES.has(code) || CLIENT_CODES.has(code) || code === 'INTERNAL_SERVER_ERROR');
+}
+
 // In production, validation errors do not suggest field names ("Did you mean ...?").
 export function createFormatError({ production }: { production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

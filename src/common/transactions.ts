@@ -5,10 +5,29 @@ import { DataSource, EntityManager } from 'typeorm';
 // side by side on pooled connections.
 const queues = new WeakMap<DataSource, Promise<unknown>>();
 
-export function inTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+// immediate (SQLite): BEGIN IMMEDIATE, the write lock before the first read, for a transaction that
+// reads then writes while other processes may write the same file.
+export function inTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>, { immediate = false } = {}): Promise<T> {
   if (ds.options.type !== 'better-sqlite3') return ds.transaction(work);
   const previous = queues.get(ds) ?? Promise.resolve();
-  const run = previous.then(() => ds.transaction(work));
+  const run = previous.then(() => (immediate ? immediateTransaction(ds, work) : ds.transaction(work)));
   queues.set(ds, run.catch(() => undefined));
   return run;
+}
+
+async function immediateTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.query('BEGIN IMMEDIATE');
+    try {
+      const result = await work(runner.manager);
+      await runner.query('COMMIT');
+      return result;
+    } catch (err) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    await runner.release();
+  }
 }

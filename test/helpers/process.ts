@@ -8,6 +8,11 @@ import { join } from 'node:path';
 // global-setup.ts compiles dist once per jest run).
 const ROOT = join(__dirname, '..', '..');
 const ENTRY = join(ROOT, 'dist', 'src', 'index.js');
+// other entry points: the federation's subgraph and gateway (src/federation)
+export const FEDERATION_ENTRIES = {
+  subgraph: join(ROOT, 'dist', 'src', 'federation', 'subgraph.js'),
+  gateway: join(ROOT, 'dist', 'src', 'federation', 'gateway.js'),
+};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,8 +52,8 @@ export class ServiceProcess {
   private err = '';
   private exit: Exit | null = null;
 
-  constructor(readonly port: number, env: Record<string, string | undefined>) {
-    this.child = spawn(process.execPath, [ENTRY], { cwd: ROOT, env: childEnv({ PORT: String(port), ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+  constructor(readonly port: number, env: Record<string, string | undefined>, entry = ENTRY) {
+    this.child = spawn(process.execPath, [entry], { cwd: ROOT, env: childEnv({ PORT: String(port), ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.setEncoding('utf8').on('data', (s: string) => (this.out += s));
     this.child.stderr!.setEncoding('utf8').on('data', (s: string) => (this.err += s));
     this.exited = new Promise((resolve) => {
@@ -121,8 +126,8 @@ export class ServiceProcess {
   }
 }
 
-export async function startProcess(env: Record<string, string | undefined>, { waitReady = true } = {}): Promise<ServiceProcess> {
-  const service = new ServiceProcess(await freePort(), env);
+export async function startProcess(env: Record<string, string | undefined>, { waitReady = true, entry = ENTRY } = {}): Promise<ServiceProcess> {
+  const service = new ServiceProcess(await freePort(), env, entry);
   if (waitReady) await service.waitReady();
   return service;
 }
