@@ -60,10 +60,12 @@ export function createDataSource(target: DatabaseTarget, logger?: Logger, pool: 
       // Nothing reads from a replica unless it asks to (src/common/read-replica.ts): query builders and
       // repositories default to the primary, so a read right after a write sees it.
       defaultMode: 'master',
-      // a server whose pool failed 3 times running (unreachable, queue full) is left out for 2 s, then
-      // tried again; never dropped for good (mysql2's default would drop even the primary after 5)
-      removeNodeErrorCount: 3,
-      restoreNodeTimeout: 2_000,
+      // Servers are never taken out by mysql2's pool cluster: it counts every failure to get a
+      // connection, a full queue included, and would route around a merely busy replica (and, by
+      // default, drop even the primary for good after 5). src/common/read-replica.ts decides instead:
+      // an unreachable replica is left alone for 2 s, reads go to the primary meanwhile.
+      canRetry: false,
+      removeNodeErrorCount: Number.MAX_SAFE_INTEGER,
     },
   });
 }

@@ -1,7 +1,7 @@
 import { DateScalar } from '../src/common/scalars';
 
 describe('Date scalar', () => {
-  it('serialises calendar days, the same day again from its cache, and refuses what is not a day', () => {
+  it('serialises calendar days (the same day twice) and refuses what is not a day, also when asked again', () => {
     expect(DateScalar.serialize('2022-02-28')).toBe('2022-02-28');
     expect(DateScalar.serialize('2022-02-28')).toBe('2022-02-28');
     expect(DateScalar.serialize('2020-02-29')).toBe('2020-02-29');

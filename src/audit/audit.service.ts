@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { maskIdNumber } from '../common/id-number';
 import { Viewer } from '../common/auth/viewer';
+import { domainError, isUnavailable } from '../common/errors';
 import { inTransaction } from '../common/transactions';
 import { AuditChainHead, AuditEvent, AuditEventPerson, AuditOutcome } from './audit-event.entity';
 
@@ -56,6 +57,9 @@ export function maskVariables(value: unknown, key = ''): unknown {
 // Across processes the locked head row (SELECT ... FOR UPDATE on MySQL; SQLite has one writer)
 // keeps one chain.
 export const MAX_EVENTS_PER_COMMIT = 200;
+// Appends waiting beyond this (the database is slow or down) are refused at once: their requests answer
+// SERVICE_UNAVAILABLE instead of queueing without bound.
+export const MAX_WAITING_APPENDS = 5_000;
 
 interface Pending {
   input: AuditInput;
@@ -74,6 +78,7 @@ export function appendAuditEvent(ds: DataSource, input: AuditInput): Promise<Aud
   let queue = queues.get(ds);
   if (!queue) queues.set(ds, (queue = { waiting: [], flushing: false }));
   const q = queue;
+  if (q.waiting.length >= MAX_WAITING_APPENDS) return Promise.reject(domainError('SERVICE_UNAVAILABLE', 'Too many audit events are waiting to be written'));
   return new Promise<AuditEvent>((resolve, reject) => {
     q.waiting.push({ input, resolve, reject });
     if (!q.flushing) void flush(ds, q);
@@ -83,15 +88,17 @@ export function appendAuditEvent(ds: DataSource, input: AuditInput): Promise<Aud
 async function flush(ds: DataSource, q: AppendQueue): Promise<void> {
   q.flushing = true;
   try {
-    while (q.waiting.length) await commitBatch(ds, q.waiting.splice(0, MAX_EVENTS_PER_COMMIT));
+    while (q.waiting.length) await commitBatch(ds, q, q.waiting.splice(0, MAX_EVENTS_PER_COMMIT));
   } finally {
     q.flushing = false;
   }
 }
 
-// A batch that fails is split in halves, each committed in turn (arrival order kept): a bad event
-// costs a few more transactions, not one per event, and fails only its own request.
-async function commitBatch(ds: DataSource, batch: Pending[]): Promise<void> {
+// A batch that fails because of its data is split in halves, each committed in turn (arrival order
+// kept): a bad event costs a few more transactions, not one per event, and fails only its own request.
+// When the database itself is unavailable (down, too slow, locked), retrying event by event would only
+// keep callers waiting: the batch and everything queued behind it fail at once.
+async function commitBatch(ds: DataSource, q: AppendQueue, batch: Pending[]): Promise<void> {
   try {
     // SQLite shared by several processes (federation's subgraphs): the transaction takes the write lock
     // first (waiting for it), as a read-then-write transaction would fail with "database is locked"
@@ -99,10 +106,14 @@ async function commitBatch(ds: DataSource, batch: Pending[]): Promise<void> {
     const events = await inTransaction(ds, (em) => appendInTransaction(em, batch.map((b) => b.input)), { immediate: true });
     batch.forEach((b, i) => b.resolve(events[i]));
   } catch (err) {
+    if (isUnavailable(err)) {
+      for (const b of [...batch, ...q.waiting.splice(0)]) b.reject(err);
+      return;
+    }
     if (batch.length === 1) return batch[0].reject(err);
     const half = Math.ceil(batch.length / 2);
-    await commitBatch(ds, batch.slice(0, half));
-    await commitBatch(ds, batch.slice(half));
+    await commitBatch(ds, q, batch.slice(0, half));
+    await commitBatch(ds, q, batch.slice(half));
   }
 }
 

@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUnavailable } from './errors';
 import { logger } from './logger';
 
 // Read/write splitting (README, Scaling out). With DATABASE_REPLICA_URLS set, TypeORM keeps one pool
@@ -31,15 +30,31 @@ export function hasReplicas(ds: DataSource): boolean {
   return (ds.driver as { isReplicated?: boolean }).isReplicated === true;
 }
 
+// A replica that could not be reached is left alone for this long; reads go to the primary meanwhile.
+export const REPLICA_RETRY_AFTER_MS = 2_000;
+const replicasDownUntil = new WeakMap<DataSource, number>();
+
+// Outside a request scope (CLIs, background work) everything reads from the primary.
 function useReplica(ds: DataSource): boolean {
-  return hasReplicas(ds) && !routing.getStore()?.primaryOnly;
+  const scope = routing.getStore();
+  return hasReplicas(ds) && scope !== undefined && !scope.primaryOnly && Date.now() >= (replicasDownUntil.get(ds) ?? 0);
 }
 
-// Not reaching any replica is no reason to fail a read: the primary answers it (a full queue is,
-// since moving the load to the primary would spread the overload).
-function replicaUnreachable(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown } | null;
-  return isUnavailable(err) && !/Queue limit reached/i.test(String(e?.message));
+// Not reaching a replica is no reason to fail a read: the primary answers it. Only the connection
+// failing counts: a statement that ran out of time, waited for a lock or found the pool's queue full
+// fails as it would on the primary (moving the heaviest reads or an overload onto the primary would
+// spread the trouble; they answer SERVICE_UNAVAILABLE instead).
+const CONNECTION_FAILURES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
+  'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_TOO_MANY_USER_CONNECTIONS', 'POOL_NONEONLINE',
+]);
+
+function replicaUnreachable(ds: DataSource, err: unknown): boolean {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const unreachable = CONNECTION_FAILURES.has(String(e?.code)) || CONNECTION_FAILURES.has(String(e?.driverError?.code));
+  if (unreachable) replicasDownUntil.set(ds, Date.now() + REPLICA_RETRY_AFTER_MS);
+  return unreachable;
 }
 
 let lastWarning = 0;
@@ -58,7 +73,7 @@ export async function onReplica<T>(ds: DataSource, work: (em: EntityManager) => 
     await runner.connect();
   } catch (err) {
     await runner.release();
-    if (!replicaUnreachable(err)) throw err;
+    if (!replicaUnreachable(ds, err)) throw err;
     warnFallback(err);
     return work(ds.manager);
   }
@@ -66,7 +81,7 @@ export async function onReplica<T>(ds: DataSource, work: (em: EntityManager) => 
     return await work(runner.manager);
   } catch (err) {
     // the replica went away mid-read (e.g. a pooled connection it closed): reads may be repeated
-    if (!replicaUnreachable(err)) throw err;
+    if (!replicaUnreachable(ds, err)) throw err;
     warnFallback(err);
     return work(ds.manager);
   } finally {

@@ -1,3 +1,4 @@
+import { readFromPrimaryFromNowOn } from '../common/read-replica';
 // GraphQL: one upsert mutation per kind of record a department sends, the quarantine of rejected
 // rows, and the identity conflicts between departments. Who may call what is in ACCESS_RULES; the
 // department and jurisdiction checks that depend on the data are here and in the engine.
@@ -231,6 +232,7 @@ export class IngestResolver {
     @Arg('unresolvedOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only rows not yet resolved; default true (仅未处理)' }) unresolvedOnly = true,
   ) {
     assertMayWrite(ctx.viewer, department);
+    readFromPrimaryFromNowOn(); // review lists and what they link to: as written, never a lagging replica
     const n = checkPageSize(first);
     const afterId = decodeCursor(after);
     const codes = jurisdictionCodes(ctx.viewer, ctx.tree);
@@ -253,6 +255,7 @@ export class IngestResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after (起始游标)' }) after?: string,
     @Arg('unresolvedOnly', () => Boolean, { nullable: true, defaultValue: true, description: 'Only conflicts not yet settled; default true (仅未处理)' }) unresolvedOnly = true,
   ) {
+    readFromPrimaryFromNowOn(); // the conflicts and their persons (loaders) as written, never a lagging replica
     const n = checkPageSize(first);
     const afterId = decodeCursor(after);
     const codes = jurisdictionCodes(ctx.viewer, ctx.tree);
