@@ -161,9 +161,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const nodeEnv = loadNodeEnv(env);
   const ops = loadOps(env, nodeEnv);
   const urls: Partial<Record<SubgraphName, string>> = {};
-  for (const part of (env.SUBGRAPH_URLS ?? '').split(',').filter((p) => p.trim())) {
+  for (const [index, part] of (env.SUBGRAPH_URLS ?? '').split(',').filter((p) => p.trim()).entries()) {
     const [name, url, ...rest] = part.split('=').map((p) => p.trim());
-    if (!isSubgraphName(name) || rest.length || !/^https?:\/\/\S+$/.test(url ?? '')) throw new ConfigError(`SUBGRAPH_URLS: "${part}" is not NAME=http(s)://URL`);
+    if (!isSubgraphName(name) || rest.length || !/^https?:\/\/\S+$/.test(url ?? '')) throw new ConfigError(`SUBGRAPH_URLS: entry ${index + 1} ("${name ?? ''}=...") is not NAME=http(s)://URL`); // the URL is not echoed: it may carry credentials
     urls[name] = url;
   }
   const missing = SUBGRAPH_NAMES.filter((name) => !urls[name]);
