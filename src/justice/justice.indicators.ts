@@ -90,3 +90,40 @@ export async function caseworkerIndicators(ds: DataSource): Promise<SumsByCode> 
 export async function justiceIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
   return mergeSums(await Promise.all([programmeIndicators(ds, period), caseworkerIndicators(ds)]));
 }
+
+// The programme figures that are not stocks at R, for use with the indicator ledger
+// (summary/summary.read.ts), which holds absconded, openCommunityPersons and the open-at-R part of
+// communityOrders / communityOrdersExecuted. Here only programmes dated in the period:
+// - compulsoryIsolationAdmissions, communityEnded, communityCompleted: as in programmeIndicators
+// - communityOrders / communityOrdersExecuted: the ordered-in-the-period programmes that are NOT open
+//   at R (ordered_at <= R already, so: ended_at <= R); with the ledger's open ones this is exactly
+//   "ordered in the period OR open at R".
+export async function programmePeriodIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
+  const community = `rp.kind IN ${COMMUNITY_KINDS_SQL}`;
+  const closedOrder = `${community} AND rp.ordered_at BETWEEN :from AND :to AND rp.ended_at <= :ref`;
+  const [text, params] = bindNamed(
+    `SELECT rp.district_code AS code,
+       SUM(CASE WHEN rp.kind = '${ProgrammeKind.COMPULSORY_ISOLATION}' AND rp.reported_at BETWEEN :from AND :to THEN 1 ELSE 0 END)
+         AS compulsoryIsolationAdmissions,
+       SUM(CASE WHEN ${closedOrder} THEN 1 ELSE 0 END) AS communityOrders,
+       SUM(CASE WHEN ${closedOrder} AND rp.reported_at <= :ref THEN 1 ELSE 0 END) AS communityOrdersExecuted,
+       SUM(CASE WHEN ${community} AND rp.ended_at BETWEEN :from AND :to THEN 1 ELSE 0 END) AS communityEnded,
+       SUM(CASE WHEN ${community} AND rp.ended_at BETWEEN :from AND :to AND rp.outcome = '${ProgrammeOutcome.COMPLETED}' THEN 1 ELSE 0 END)
+         AS communityCompleted
+     FROM rehab_programme rp
+     WHERE rp.reported_at BETWEEN :from AND :to OR rp.ordered_at BETWEEN :from AND :to OR rp.ended_at BETWEEN :from AND :to
+     GROUP BY rp.district_code`,
+    { from: period.from, to: period.to, ref: period.to },
+  );
+  return rowsToSums(await ds.query(text, params), [
+    'compulsoryIsolationAdmissions',
+    'communityOrders',
+    'communityOrdersExecuted',
+    'communityEnded',
+    'communityCompleted',
+  ]);
+}
+
+export async function justicePeriodIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
+  return mergeSums(await Promise.all([programmePeriodIndicators(ds, period), caseworkerIndicators(ds)]));
+}

@@ -157,3 +157,21 @@ export async function publicSecurityIndicators(
   ]);
   return mergeSums(parts);
 }
+
+// The same without the risk distribution, which the indicator ledger holds (summary/summary.read.ts):
+// six grouped statements over the rows dated in the period.
+export async function publicSecurityPeriodIndicators(
+  ds: DataSource,
+  period: Period,
+  heroinEquivalentTable = SPC2016_TABLE,
+): Promise<SumsByCode> {
+  const parts = await Promise.all([
+    caseIndicators(ds, period),
+    suspectIndicators(ds, period),
+    outflowIndicators(ds, period),
+    seizureIndicators(ds, period, heroinEquivalentTable),
+    detectionIndicators(ds, period),
+    permitIndicators(ds, period),
+  ]);
+  return mergeSums(parts);
+}
