@@ -11,9 +11,13 @@ export class IndicatorSummary1795942341713 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"person_indicator_contribution\" (\"person_id\" integer PRIMARY KEY NOT NULL, \"entries\" text NOT NULL)");
     await queryRunner.query("CREATE TABLE \"indicator_summary_state\" (\"id\" integer PRIMARY KEY NOT NULL, \"stale\" boolean NOT NULL, \"rebuilt_at\" varchar(30))");
     await queryRunner.query("INSERT INTO \"indicator_summary_state\" (\"id\", \"stale\", \"rebuilt_at\") SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM \"person\") THEN 1 ELSE 0 END, NULL");
+    await queryRunner.query("CREATE INDEX \"IDX_6bd64988c056052966b59bc525\" ON \"employment_assistance\" (\"ended_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_53c6ef03f94279be4bb5ac20d6\" ON \"employment_assistance\" (\"started_at\") ");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_53c6ef03f94279be4bb5ac20d6\"");
+    await queryRunner.query("DROP INDEX \"IDX_6bd64988c056052966b59bc525\"");
     await queryRunner.query("DROP TABLE \"indicator_summary_state\"");
     await queryRunner.query("DROP TABLE \"person_indicator_contribution\"");
     await queryRunner.query("DROP TABLE \"indicator_day_total\"");

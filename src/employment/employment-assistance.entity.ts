@@ -10,6 +10,8 @@ import { AssistanceKind, AssistanceOutcome } from './employment.enums';
 @Entity('employment_assistance')
 @Index(['personId', 'startedAt'])
 @Index(['districtCode', 'startedAt'])
+@Index(['startedAt']) // the period's assistances, whatever their district (figures go by residence)
+@Index(['endedAt'])
 export class EmploymentAssistance extends DepartmentRecord {
   @Column({ type: 'int' })
   personId: number;

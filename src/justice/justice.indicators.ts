@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Period } from '../common/period';
-import { bindNamed, mergeSums, rowsToSums, SumsByCode } from '../districts/indicators/indicator-sums';
+import { bindNamed, districtFilter, mergeSums, rowsToSums, SumsByCode } from '../districts/indicators/indicator-sums';
 import { ProgrammeKind, ProgrammeOutcome } from './justice.enums';
 
 // Justice's (司法行政) part of the district indicators, by rehab_programme.district_code and
@@ -98,21 +98,32 @@ export async function justiceIndicators(ds: DataSource, period: Period): Promise
 // - communityOrders / communityOrdersExecuted: the ordered-in-the-period programmes that are NOT open
 //   at R (ordered_at <= R already, so: ended_at <= R); with the ledger's open ones this is exactly
 //   "ordered in the period OR open at R".
-export async function programmePeriodIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
+// One branch per date column, so that each reads only its range of the (district_code, day) index;
+// a programme may appear in several branches, each counting different figures.
+export async function programmePeriodIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {
   const community = `rp.kind IN ${COMMUNITY_KINDS_SQL}`;
-  const closedOrder = `${community} AND rp.ordered_at BETWEEN :from AND :to AND rp.ended_at <= :ref`;
+  const inTree = districtFilter('rp.district_code', codes);
   const [text, params] = bindNamed(
-    `SELECT rp.district_code AS code,
-       SUM(CASE WHEN rp.kind = '${ProgrammeKind.COMPULSORY_ISOLATION}' AND rp.reported_at BETWEEN :from AND :to THEN 1 ELSE 0 END)
-         AS compulsoryIsolationAdmissions,
-       SUM(CASE WHEN ${closedOrder} THEN 1 ELSE 0 END) AS communityOrders,
-       SUM(CASE WHEN ${closedOrder} AND rp.reported_at <= :ref THEN 1 ELSE 0 END) AS communityOrdersExecuted,
-       SUM(CASE WHEN ${community} AND rp.ended_at BETWEEN :from AND :to THEN 1 ELSE 0 END) AS communityEnded,
-       SUM(CASE WHEN ${community} AND rp.ended_at BETWEEN :from AND :to AND rp.outcome = '${ProgrammeOutcome.COMPLETED}' THEN 1 ELSE 0 END)
-         AS communityCompleted
-     FROM rehab_programme rp
-     WHERE rp.reported_at BETWEEN :from AND :to OR rp.ordered_at BETWEEN :from AND :to OR rp.ended_at BETWEEN :from AND :to
-     GROUP BY rp.district_code`,
+    `SELECT x.code,
+       SUM(x.admitted) AS compulsoryIsolationAdmissions,
+       SUM(x.closed_order) AS communityOrders,
+       SUM(x.closed_executed) AS communityOrdersExecuted,
+       SUM(x.ended) AS communityEnded,
+       SUM(x.completed) AS communityCompleted
+     FROM (
+       SELECT rp.district_code AS code, 1 AS admitted, 0 AS closed_order, 0 AS closed_executed, 0 AS ended, 0 AS completed
+       FROM rehab_programme rp
+       WHERE rp.reported_at BETWEEN :from AND :to AND rp.kind = '${ProgrammeKind.COMPULSORY_ISOLATION}'${inTree}
+       UNION ALL
+       SELECT rp.district_code, 0, 1, CASE WHEN rp.reported_at <= :ref THEN 1 ELSE 0 END, 0, 0
+       FROM rehab_programme rp
+       WHERE rp.ordered_at BETWEEN :from AND :to AND ${community} AND rp.ended_at <= :ref${inTree}
+       UNION ALL
+       SELECT rp.district_code, 0, 0, 0, 1, CASE WHEN rp.outcome = '${ProgrammeOutcome.COMPLETED}' THEN 1 ELSE 0 END
+       FROM rehab_programme rp
+       WHERE rp.ended_at BETWEEN :from AND :to AND ${community}${inTree}
+     ) x
+     GROUP BY x.code`,
     { from: period.from, to: period.to, ref: period.to },
   );
   return rowsToSums(await ds.query(text, params), [
@@ -124,6 +135,6 @@ export async function programmePeriodIndicators(ds: DataSource, period: Period):
   ]);
 }
 
-export async function justicePeriodIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
-  return mergeSums(await Promise.all([programmePeriodIndicators(ds, period), caseworkerIndicators(ds)]));
+export async function justicePeriodIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {
+  return mergeSums(await Promise.all([programmePeriodIndicators(ds, period, codes), caseworkerIndicators(ds)]));
 }

@@ -3,7 +3,7 @@ import { domainError } from '../../common/errors';
 import { Period } from '../../common/period';
 import { currentRecord } from '../../ops/request-context';
 import { SPC2016_TABLE } from '../../../migrations/reference/heroin-equivalent-spc2016';
-import { assistanceIndicators, employmentIndicators } from '../../employment/employment.indicators';
+import { assistancePeriodIndicators, employmentIndicators } from '../../employment/employment.indicators';
 import { justiceIndicators, justicePeriodIndicators } from '../../justice/justice.indicators';
 import { personIndicators } from '../../persons/person.indicators';
 import { publicSecurityIndicators, publicSecurityPeriodIndicators } from '../../public-security/public-security.indicators';
@@ -70,7 +70,9 @@ export function computeIndicatorSums(
   heroinEquivalentTable = SPC2016_TABLE,
 ): Promise<Map<string, IndicatorSums>> {
   return inTurn(async () => {
-    const parts = (await isSummaryStale(ds)) ? await referenceParts(ds, period, heroinEquivalentTable) : await summaryParts(ds, period, heroinEquivalentTable);
+    const parts = (await isSummaryStale(ds))
+      ? await referenceParts(ds, period, heroinEquivalentTable)
+      : await summaryParts(ds, period, heroinEquivalentTable, tree.all().map((d) => d.code));
     return rollUp(tree, mergeSums(parts));
   });
 }
@@ -85,13 +87,14 @@ export function referenceParts(ds: DataSource, period: Period, heroinEquivalentT
   ]);
 }
 
-// Stocks and newUsers from the ledger, the rest from the rows of the period (10 statements).
-export function summaryParts(ds: DataSource, period: Period, heroinEquivalentTable = SPC2016_TABLE): Promise<SumsByCode[]> {
+// Stocks and newUsers from the ledger, the rest from the rows of the period (10 statements); `codes`:
+// the districts of the tree (rows of other districts would be ignored by rollUp anyway).
+export function summaryParts(ds: DataSource, period: Period, heroinEquivalentTable: string, codes: readonly string[]): Promise<SumsByCode[]> {
   return Promise.all([
     ledgerIndicators(ds, period),
-    publicSecurityPeriodIndicators(ds, period, heroinEquivalentTable),
-    justicePeriodIndicators(ds, period),
-    assistanceIndicators(ds, period),
+    publicSecurityPeriodIndicators(ds, period, heroinEquivalentTable, codes),
+    justicePeriodIndicators(ds, period, codes),
+    assistancePeriodIndicators(ds, period),
   ]);
 }
 
