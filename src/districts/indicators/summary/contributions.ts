@@ -81,15 +81,10 @@ export function lastDayInWindow(day: string): string {
 const alive = (p: PersonFacts, r: string) => p.deceasedAt === null || p.deceasedAt > r;
 const openAt = (pr: ProgrammeFacts, r: string) => pr.orderedAt <= r && (pr.endedAt === null || pr.endedAt > r);
 
-// Every metric of the person at R, as counts keyed "metric,district".
-export function stateAt(p: PersonFacts, r: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const add = (metric: string, district: string) => {
-    const key = `${metric},${district}`;
-    out.set(key, (out.get(key) ?? 0) + 1);
-  };
-  const living = alive(p, r);
-  // person figures by residence (person.indicators.ts)
+type Add = (metric: string, district: string) => void;
+
+// Person figures at R by residence (person.indicators.ts).
+function userState(p: PersonFacts, r: string, add: Add): void {
   let first: string | null = null;
   let last: string | null = null;
   for (const d of p.detections) {
@@ -97,33 +92,37 @@ export function stateAt(p: PersonFacts, r: string): Map<string, number> {
     if (first === null || d < first) first = d;
     if (last === null || d > last) last = d;
   }
-  if (first !== null) {
-    add(METRIC.firstDetected, p.residence);
-    if (living) {
-      add(METRIC.registered, p.residence);
-      const cutoff = minusYears(r, 3);
-      if ((last as string) < cutoff && !p.positiveChecks.some((c) => c >= cutoff && c <= r)) add(METRIC.abstinent, p.residence);
-    }
+  if (first === null) return;
+  add(METRIC.firstDetected, p.residence);
+  if (!alive(p, r)) return;
+  add(METRIC.registered, p.residence);
+  const cutoff = minusYears(r, 3);
+  if ((last as string) < cutoff && !p.positiveChecks.some((c) => c >= cutoff && c <= r)) add(METRIC.abstinent, p.residence);
+}
+
+// Risk colour of the latest assessment on or before R (ties: highest id), living persons, by residence.
+function riskState(p: PersonFacts, r: string, add: Add): void {
+  if (!alive(p, r)) return;
+  let latest: PersonFacts['risks'][number] | null = null;
+  for (const a of p.risks) {
+    if (a.assessedAt > r) continue;
+    if (!latest || a.assessedAt > latest.assessedAt || (a.assessedAt === latest.assessedAt && a.id > latest.id)) latest = a;
   }
-  // risk colour of the latest assessment on or before R (ties: highest id), living persons, by residence
-  if (living) {
-    let latest: PersonFacts['risks'][number] | null = null;
-    for (const a of p.risks) {
-      if (a.assessedAt > r) continue;
-      if (!latest || a.assessedAt > latest.assessedAt || (a.assessedAt === latest.assessedAt && a.id > latest.id)) latest = a;
-    }
-    const metric = latest ? RISK_METRIC.get(latest.colour) : undefined;
-    if (metric) add(metric, p.residence);
-  }
-  // justice figures by the programme's district (justice.indicators.ts, employment.indicators.ts)
+  const metric = latest ? RISK_METRIC.get(latest.colour) : undefined;
+  if (metric) add(metric, p.residence);
+}
+
+// Justice figures by the programme's district (justice.indicators.ts, employment.indicators.ts).
+function programmeState(p: PersonFacts, r: string, add: Add): void {
   let rankOne: ProgrammeFacts | null = null;
   for (const pr of p.programmes) {
-    if (COMMUNITY.has(pr.kind) && openAt(pr, r)) {
+    if (!COMMUNITY.has(pr.kind)) continue;
+    if (openAt(pr, r)) {
       add(METRIC.openProgrammes, pr.districtCode);
       if (pr.reportedAt !== null && pr.reportedAt <= r) add(METRIC.openExecuted, pr.districtCode);
       if (!rankOne || pr.orderedAt > rankOne.orderedAt || (pr.orderedAt === rankOne.orderedAt && pr.id > rankOne.id)) rankOne = pr;
     }
-    if (COMMUNITY.has(pr.kind) && pr.outcome === ProgrammeOutcome.ABSCONDED && pr.endedAt !== null && pr.endedAt <= r) {
+    if (pr.outcome === ProgrammeOutcome.ABSCONDED && pr.endedAt !== null && pr.endedAt <= r) {
       const ended = pr.endedAt;
       if (!p.programmes.some((later) => later.orderedAt > ended && later.orderedAt <= r)) add(METRIC.absconded, pr.districtCode);
     }
@@ -132,45 +131,78 @@ export function stateAt(p: PersonFacts, r: string): Map<string, number> {
     add(METRIC.openPersons, rankOne.districtCode);
     if (p.employments.some((e) => e.startedAt <= r && (e.endedAt === null || e.endedAt > r))) add(METRIC.employedOpen, rankOne.districtCode);
   }
+}
+
+// The three groups of figures and the days on which each can change: every date its records read,
+// the day after a detection or positive check leaves the three-year window, and the death.
+const GROUPS: ReadonlyArray<{ state: (p: PersonFacts, r: string, add: Add) => void; days: (p: PersonFacts, out: Set<string>) => void }> = [
+  {
+    state: userState,
+    days: (p, out) => {
+      for (const d of [...p.detections, ...p.positiveChecks]) {
+        out.add(d);
+        out.add(addDays(lastDayInWindow(d), 1));
+      }
+      if (p.deceasedAt !== null && p.detections.length) out.add(p.deceasedAt);
+    },
+  },
+  {
+    state: riskState,
+    days: (p, out) => {
+      for (const a of p.risks) out.add(a.assessedAt);
+      if (p.deceasedAt !== null && p.risks.length) out.add(p.deceasedAt);
+    },
+  },
+  {
+    state: programmeState,
+    days: (p, out) => {
+      if (!p.programmes.length) return;
+      for (const pr of p.programmes) {
+        out.add(pr.orderedAt);
+        if (pr.endedAt !== null) out.add(pr.endedAt);
+        if (pr.reportedAt !== null) out.add(pr.reportedAt);
+      }
+      for (const e of p.employments) {
+        out.add(e.startedAt);
+        if (e.endedAt !== null) out.add(e.endedAt);
+      }
+    },
+  },
+];
+
+// Every metric of the person at R, as counts keyed "metric,district".
+export function stateAt(p: PersonFacts, r: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const g of GROUPS) g.state(p, r, countInto(out));
   return out;
 }
 
-// The days on which stateAt can change: every date of the records, the day after a detection or
-// positive check leaves the three-year window, and the death.
-export function changeDays(p: PersonFacts): string[] {
-  const days = new Set<string>();
-  for (const d of [...p.detections, ...p.positiveChecks]) {
-    days.add(d);
-    days.add(addDays(lastDayInWindow(d), 1));
-  }
-  if (p.deceasedAt !== null) days.add(p.deceasedAt);
-  for (const a of p.risks) days.add(a.assessedAt);
-  for (const pr of p.programmes) {
-    days.add(pr.orderedAt);
-    if (pr.endedAt !== null) days.add(pr.endedAt);
-    if (pr.reportedAt !== null) days.add(pr.reportedAt);
-  }
-  for (const e of p.employments) {
-    days.add(e.startedAt);
-    if (e.endedAt !== null) days.add(e.endedAt);
-  }
-  return [...days].sort();
+function countInto(out: Map<string, number>): Add {
+  return (metric, district) => {
+    const key = `${metric},${district}`;
+    out.set(key, (out.get(key) ?? 0) + 1);
+  };
 }
 
-// The person's ledger entries: at each change day, the difference to the state of the day before.
-// Every state is empty before the person's first record, so the entries start from nothing.
+// The person's ledger entries: for each group, at each of its change days, the difference to the
+// state of the day before. Every state is empty before the person's first record.
 export function contributionsOf(p: PersonFacts): Entry[] {
   const entries: Entry[] = [];
-  let previous = new Map<string, number>();
-  for (const day of changeDays(p)) {
-    const next = stateAt(p, day);
-    for (const key of new Set([...previous.keys(), ...next.keys()])) {
-      const delta = (next.get(key) ?? 0) - (previous.get(key) ?? 0);
-      if (delta === 0) continue;
-      const [metric, district] = key.split(',');
-      entries.push({ metric, district, day, delta });
+  for (const g of GROUPS) {
+    const days = new Set<string>();
+    g.days(p, days);
+    let previous = new Map<string, number>();
+    for (const day of [...days].sort()) {
+      const next = new Map<string, number>();
+      g.state(p, day, countInto(next));
+      for (const key of new Set([...previous.keys(), ...next.keys()])) {
+        const delta = (next.get(key) ?? 0) - (previous.get(key) ?? 0);
+        if (delta === 0) continue;
+        const [metric, district] = key.split(',');
+        entries.push({ metric, district, day, delta });
+      }
+      previous = next;
     }
-    previous = next;
   }
   return entries;
 }
