@@ -9,6 +9,7 @@ import { contributionsOf, decodeEntries, EMPLOYED_OUTCOMES, encodeEntries, Entry
 
 const PERSONS_PER_BATCH = 2000; // ids per IN list; a few thousand bound parameters at most
 const ROWS_PER_INSERT = 5000; // x 5 parameters, under SQLite's 32,766
+const CONTRIBUTIONS_PER_INSERT = 500; // entries texts of ~1-2 KB: a statement well under max_allowed_packet
 type Runner = EntityManager;
 type Rows = Array<Record<string, unknown>>;
 
@@ -82,8 +83,8 @@ async function applyTotals(em: Runner, totals: Map<string, number>): Promise<voi
 }
 
 async function insertContributions(em: Runner, rows: Array<[number, string]>): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+  for (let start = 0; start < rows.length; start += CONTRIBUTIONS_PER_INSERT) {
+    const chunk = rows.slice(start, start + CONTRIBUTIONS_PER_INSERT);
     await em.query(`INSERT INTO person_indicator_contribution (person_id, entries) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
   }
 }
