@@ -178,6 +178,24 @@ describe.each(testDatabases())('indicator ledger on $name', ({ target }) => {
     expect(await ledgerRows(ds)).toEqual(incremental);
   }, 120_000);
 
+  it('concurrent imports about the same persons leave the ledger equal to the reference and to a rebuild', async () => {
+    const people = Array.from({ length: 40 }, (_, i) => ({ idNumber: makeIdNumber('640121', '1980-01-01', 300 + i), name: `并发${i}`, residenceDistrictCode: '640121' }));
+    const ndjson = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    const detections = ndjson(people.map((p, i) => ({ recordKind: 'drug-use-detections', ...p, sourceKey: `CC-D${i}`, districtCode: '640121', detectedAt: '2021-04-01', substance: 'HEROIN', method: 'URINE', disposition: 'ADMINISTRATIVE_DETENTION' })));
+    const risks = ndjson(people.map((p, i) => ({ recordKind: 'risk-assessments', ...p, sourceKey: `CC-R${i}`, districtCode: '640121', assessedAt: '2021-05-01', riskColour: 'ORANGE', controlColour: 'RED' })));
+    const programmes = ndjson(people.map((p, i) => ({ recordKind: 'rehab-programmes', ...p, sourceKey: `CC-P${i}`, districtCode: '640121', kind: 'COMMUNITY_DETOX', orderedAt: '2021-06-01', plannedEndAt: '2024-06-01' })));
+    const results = await Promise.all([
+      importBytes(ds, detections, { department: Department.PUBLIC_SECURITY, format: 'ndjson', source: 'cc-d.ndjson', batchSize: 7 }),
+      importBytes(ds, risks, { department: Department.PUBLIC_SECURITY, format: 'ndjson', source: 'cc-r.ndjson', batchSize: 5 }),
+      importBytes(ds, programmes, { department: Department.JUSTICE, format: 'ndjson', source: 'cc-p.ndjson', batchSize: 6 }),
+    ]);
+    expect(results.map((r) => r.rejected)).toEqual([0, 0, 0]);
+    expect(await allMismatches(ds, [year(2021), year(2022)])).toEqual([]);
+    const incremental = await ledgerRows(ds);
+    await rebuildIndicatorSummary(ds);
+    expect(await ledgerRows(ds)).toEqual(incremental);
+  }, 120_000);
+
   it('reads the ledger in SUMMARY_STATEMENTS statements, and the reference SQL while the ledger is stale', async () => {
     const tree = await DistrictTree.load(ds);
     const count = async () => {

@@ -15,7 +15,7 @@ import { Viewer } from '../common/auth/viewer';
 import { validateIdNumber } from '../common/id-number';
 import { inTransaction } from '../common/transactions';
 import { DistrictTree } from '../districts/district-tree';
-import { refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
+import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
 import { Department, IdentityField, RecordKind, UpsertStatus } from './ingest.enums';
 import { inputFields, KindSpec, RefRow, specOf } from './record-kinds';
 import { Sql } from './sql';
@@ -338,6 +338,8 @@ export class Ingestion {
       }
       const live = () => items.filter((i) => !i.reasons.length && i.input);
       const touched = new Set<number>(); // persons whose indicator contributions may have changed
+      // before any read: see summary.store.ts lockIndicatorLedger
+      if (spec && live().length && (spec.hasPerson || LEDGER_TABLES.has(tableOf(this.options.ds, spec.entity).table))) await lockIndicatorLedger(em);
       if (spec && live().length) {
         await this.resolveRefs(em, spec, live());
         if (spec.hasPerson && live().length) await this.linkPersons(em, spec, live(), stats, touched);

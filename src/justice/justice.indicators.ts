@@ -91,48 +91,22 @@ export async function justiceIndicators(ds: DataSource, period: Period): Promise
   return mergeSums(await Promise.all([programmeIndicators(ds, period), caseworkerIndicators(ds)]));
 }
 
-// The programme figures that are not stocks at R, for use with the indicator ledger
-// (summary/summary.read.ts), which holds absconded, openCommunityPersons and the open-at-R part of
-// communityOrders / communityOrdersExecuted. Here only programmes dated in the period:
-// - compulsoryIsolationAdmissions, communityEnded, communityCompleted: as in programmeIndicators
-// - communityOrders / communityOrdersExecuted: the ordered-in-the-period programmes that are NOT open
-//   at R (ordered_at <= R already, so: ended_at <= R); with the ledger's open ones this is exactly
-//   "ordered in the period OR open at R".
-// One branch per date column, so that each reads only its range of the (district_code, day) index;
-// a programme may appear in several branches, each counting different figures.
+// The part of communityOrders / communityOrdersExecuted that the indicator ledger cannot hold
+// (summary/summary.read.ts has the open-at-R part and every other programme figure): community
+// programmes ordered in the period and NOT open at R (ordered_at <= R already, so: ended_at <= R);
+// with the ledger's open ones this is exactly "ordered in the period OR open at R". It reads only the
+// period's range of the covering (district_code, ordered_at, kind, ended_at, reported_at) index.
 export async function programmePeriodIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {
-  const community = `rp.kind IN ${COMMUNITY_KINDS_SQL}`;
-  const inTree = districtFilter('rp.district_code', codes);
   const [text, params] = bindNamed(
-    `SELECT x.code,
-       SUM(x.admitted) AS compulsoryIsolationAdmissions,
-       SUM(x.closed_order) AS communityOrders,
-       SUM(x.closed_executed) AS communityOrdersExecuted,
-       SUM(x.ended) AS communityEnded,
-       SUM(x.completed) AS communityCompleted
-     FROM (
-       SELECT rp.district_code AS code, 1 AS admitted, 0 AS closed_order, 0 AS closed_executed, 0 AS ended, 0 AS completed
-       FROM rehab_programme rp
-       WHERE rp.reported_at BETWEEN :from AND :to AND rp.kind = '${ProgrammeKind.COMPULSORY_ISOLATION}'${inTree}
-       UNION ALL
-       SELECT rp.district_code, 0, 1, CASE WHEN rp.reported_at <= :ref THEN 1 ELSE 0 END, 0, 0
-       FROM rehab_programme rp
-       WHERE rp.ordered_at BETWEEN :from AND :to AND ${community} AND rp.ended_at <= :ref${inTree}
-       UNION ALL
-       SELECT rp.district_code, 0, 0, 0, 1, CASE WHEN rp.outcome = '${ProgrammeOutcome.COMPLETED}' THEN 1 ELSE 0 END
-       FROM rehab_programme rp
-       WHERE rp.ended_at BETWEEN :from AND :to AND ${community}${inTree}
-     ) x
-     GROUP BY x.code`,
+    `SELECT rp.district_code AS code,
+       COUNT(*) AS communityOrders,
+       SUM(CASE WHEN rp.reported_at <= :ref THEN 1 ELSE 0 END) AS communityOrdersExecuted
+     FROM rehab_programme rp
+     WHERE rp.ordered_at BETWEEN :from AND :to AND rp.kind IN ${COMMUNITY_KINDS_SQL} AND rp.ended_at <= :ref${districtFilter('rp.district_code', codes)}
+     GROUP BY rp.district_code`,
     { from: period.from, to: period.to, ref: period.to },
   );
-  return rowsToSums(await ds.query(text, params), [
-    'compulsoryIsolationAdmissions',
-    'communityOrders',
-    'communityOrdersExecuted',
-    'communityEnded',
-    'communityCompleted',
-  ]);
+  return rowsToSums(await ds.query(text, params), ['communityOrders', 'communityOrdersExecuted']);
 }
 
 export async function justicePeriodIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {

@@ -23,6 +23,10 @@ export const METRIC = {
   absconded: 'ABSC', // absconded programmes not closed otherwise at R
   openProgrammes: 'OP', // community programmes open at R (part of communityOrders)
   openExecuted: 'OPX', // of those, reported (executed) on or before R (part of communityOrdersExecuted)
+  // flows, read as value(to) - value(from - 1) like firstDetected
+  admitted: 'CIA', // COMPULSORY_ISOLATION programmes reported on or before R (compulsoryIsolationAdmissions)
+  communityEnded: 'CE', // community programmes ended on or before R (communityEnded)
+  communityCompleted: 'CC', // of those, COMPLETED (communityCompleted)
 } as const;
 
 const RISK_METRIC = new Map<string, string>([
@@ -116,7 +120,12 @@ function riskState(p: PersonFacts, r: string, add: Add): void {
 function programmeState(p: PersonFacts, r: string, add: Add): void {
   let rankOne: ProgrammeFacts | null = null;
   for (const pr of p.programmes) {
+    if (pr.kind === ProgrammeKind.COMPULSORY_ISOLATION && pr.reportedAt !== null && pr.reportedAt <= r) add(METRIC.admitted, pr.districtCode);
     if (!COMMUNITY.has(pr.kind)) continue;
+    if (pr.endedAt !== null && pr.endedAt <= r) {
+      add(METRIC.communityEnded, pr.districtCode);
+      if (pr.outcome === ProgrammeOutcome.COMPLETED) add(METRIC.communityCompleted, pr.districtCode);
+    }
     if (openAt(pr, r)) {
       add(METRIC.openProgrammes, pr.districtCode);
       if (pr.reportedAt !== null && pr.reportedAt <= r) add(METRIC.openExecuted, pr.districtCode);

@@ -1,6 +1,7 @@
 // Reads the ledger metrics (contributions.ts METRIC) for a period in ONE grouped statement over
 // indicator_day_total, whose size depends on districts and days, never on persons. Stock figures are
-// the value at R = period.to; newUsers is a flow: first detections up to R minus those up to from - 1.
+// the value at R = period.to; flows (newUsers, admissions, ended / completed community programmes) the
+// value at R minus the value the day before the period.
 import { DataSource } from 'typeorm';
 import { Period } from '../../../common/period';
 import { bindNamed, SumField, SumsByCode } from '../indicator-sums';
@@ -20,6 +21,14 @@ const STOCK_FIELDS = new Map<string, SumField>([
   [METRIC.absconded, 'absconded'],
   [METRIC.openProgrammes, 'communityOrders'],
   [METRIC.openExecuted, 'communityOrdersExecuted'],
+]);
+
+// Flows: the events in the period = value at R minus value the day before the period.
+const FLOW_FIELDS = new Map<string, SumField>([
+  [METRIC.firstDetected, 'newUsers'],
+  [METRIC.admitted, 'compulsoryIsolationAdmissions'],
+  [METRIC.communityEnded, 'communityEnded'],
+  [METRIC.communityCompleted, 'communityCompleted'],
 ]);
 
 // The rows whose sum is the value at :r<n> (summary.entities.ts: years, then months, then days).
@@ -44,9 +53,10 @@ export async function ledgerIndicators(ds: DataSource, period: Period): Promise<
     const code = String(row.code);
     const part = out.get(code) ?? {};
     const metric = String(row.metric);
-    if (metric === METRIC.firstDetected) part.newUsers = (part.newUsers ?? 0) + Number(row.at_to) - Number(row.at_before);
-    const field = STOCK_FIELDS.get(metric);
-    if (field) part[field] = (part[field] ?? 0) + Number(row.at_to);
+    const flow = FLOW_FIELDS.get(metric);
+    if (flow) part[flow] = (part[flow] ?? 0) + Number(row.at_to) - Number(row.at_before);
+    const stock = STOCK_FIELDS.get(metric);
+    if (stock) part[stock] = (part[stock] ?? 0) + Number(row.at_to);
     out.set(code, part);
   }
   return out;

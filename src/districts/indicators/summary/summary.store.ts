@@ -115,9 +115,22 @@ export async function refreshPersonIndicators(em: Runner, personIds: Iterable<nu
   }
 }
 
+// Writers that may touch the ledger take this lock FIRST in their transaction (MySQL/MariaDB; SQLite
+// runs one transaction at a time anyway). It serialises them, and since it is a locking read, InnoDB's
+// snapshot for the transaction's later reads starts only once the lock is held: a refresh then sees
+// every record the previous writer committed, and the contribution that writer stored. Without it, two
+// concurrent writers for the same person would each subtract the same old contribution.
+export async function lockIndicatorLedger(em: Pick<EntityManager, 'query' | 'connection'>): Promise<void> {
+  if (isSqlite(em.connection)) return;
+  await em.query('SELECT id FROM indicator_summary_state WHERE id = 1 FOR UPDATE');
+}
+
 // The same in a transaction of its own (test fixtures, tools that wrote rows directly).
 export function refreshPersonIndicatorsNow(ds: DataSource, personIds: Iterable<number>): Promise<void> {
-  return inTransaction(ds, (em) => refreshPersonIndicators(em, personIds));
+  return inTransaction(ds, async (em) => {
+    await lockIndicatorLedger(em);
+    await refreshPersonIndicators(em, personIds);
+  });
 }
 
 export async function setSummaryStale(em: Runner, stale: boolean): Promise<void> {
