@@ -10,9 +10,6 @@ import { AssistanceKind, AssistanceOutcome } from './employment.enums';
 @Entity('employment_assistance')
 @Index(['personId', 'startedAt'])
 @Index(['districtCode', 'startedAt'])
-// cover assistancePeriodIndicators: the period's assistances whatever their district (figures go by residence)
-@Index('IDX_employment_assistance_started_person', ['startedAt', 'personId']) // named: TypeORM names by the column set
-@Index(['endedAt', 'kind', 'outcome', 'personId'])
 export class EmploymentAssistance extends DepartmentRecord {
   @Column({ type: 'int' })
   personId: number;

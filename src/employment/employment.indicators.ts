@@ -25,29 +25,6 @@ export async function assistanceIndicators(ds: DataSource, period: Period): Prom
   return rowsToSums(await ds.query(text, params), ['employmentAssisted', 'liftedOutOfPoverty']);
 }
 
-// The same figures, one branch per date column so that each reads only its range of the started_at /
-// ended_at index (used with the indicator ledger; assistanceIndicators stays the reference).
-export async function assistancePeriodIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
-  const [text, params] = bindNamed(
-    `SELECT x.code,
-       COUNT(DISTINCT CASE WHEN x.figure = 'A' THEN x.person_id END) AS employmentAssisted,
-       COUNT(DISTINCT CASE WHEN x.figure = 'L' THEN x.person_id END) AS liftedOutOfPoverty
-     FROM (
-       SELECT p.residence_district_code AS code, ea.person_id, 'A' AS figure
-       FROM employment_assistance ea JOIN person p ON p.id = ea.person_id
-       WHERE ea.started_at BETWEEN :from AND :to
-       UNION ALL
-       SELECT p.residence_district_code, ea.person_id, 'L'
-       FROM employment_assistance ea JOIN person p ON p.id = ea.person_id
-       WHERE ea.ended_at BETWEEN :from AND :to AND ea.kind = '${AssistanceKind.POVERTY_ALLEVIATION}'
-         AND ea.outcome = '${AssistanceOutcome.LIFTED_OUT_OF_POVERTY}'
-     ) x
-     GROUP BY x.code`,
-    { from: period.from, to: period.to },
-  );
-  return rowsToSums(await ds.query(text, params), ['employmentAssisted', 'liftedOutOfPoverty']);
-}
-
 // employedOpenCommunityPersons: of the persons in an open community programme at R (counted in the
 // district of their most recent open programme, exactly as justice counts openCommunityPersons), those
 // with an EMPLOYED or SELF_EMPLOYED assistance open at R (started on or before R, not ended on or before R).

@@ -3,14 +3,14 @@ import { domainError } from '../../common/errors';
 import { Period } from '../../common/period';
 import { currentRecord } from '../../ops/request-context';
 import { SPC2016_TABLE } from '../../../migrations/reference/heroin-equivalent-spc2016';
-import { assistancePeriodIndicators, employmentIndicators } from '../../employment/employment.indicators';
+import { employmentIndicators } from '../../employment/employment.indicators';
 import { justiceIndicators, justicePeriodIndicators } from '../../justice/justice.indicators';
 import { personIndicators } from '../../persons/person.indicators';
 import { publicSecurityIndicators, publicSecurityPeriodIndicators } from '../../public-security/public-security.indicators';
 import { DistrictTree } from '../district-tree';
 import { DistrictIndicators } from './district-indicators.type';
 import { addSums, emptySums, IndicatorSums, mergeSums, RISK_FIELDS, SumsByCode } from './indicator-sums';
-import { ledgerIndicators } from './summary/summary.read';
+import { assistanceFromEventDays, ledgerIndicators } from './summary/summary.read';
 import { isSummaryStale } from './summary/summary.store';
 
 // The province's indicators for every district of the tree from a constant number of grouped
@@ -21,7 +21,7 @@ import { isSummaryStale } from './summary/summary.store';
 // indicator ledger (summary/), kept up to date by every write; the rest from the rows dated in the
 // period: SUMMARY_STATEMENTS in all. While the ledger is stale (a fresh migration on old data, a bulk
 // seed in progress) the reference definition is used instead: REFERENCE_STATEMENTS, exact but slower.
-export const SUMMARY_STATEMENTS = 11; // state 1, ledger 1, public security 6, justice 2, employment 1
+export const SUMMARY_STATEMENTS = 11; // state 1, ledger 1, person event days 1, public security 6, justice 2
 export const REFERENCE_STATEMENTS = 12; // public security 7, persons 1, justice 2, employment 2
 
 // One computation issues its 12 statements side by side. A handful of computations at once would fill
@@ -94,7 +94,7 @@ export function summaryParts(ds: DataSource, period: Period, heroinEquivalentTab
     ledgerIndicators(ds, period),
     publicSecurityPeriodIndicators(ds, period, heroinEquivalentTable, codes),
     justicePeriodIndicators(ds, period, codes),
-    assistancePeriodIndicators(ds, period),
+    assistanceFromEventDays(ds, period),
   ]);
 }
 

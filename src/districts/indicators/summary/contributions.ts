@@ -5,7 +5,7 @@
 // figures can change; the differences between consecutive days become +/- entries of the ledger.
 // value(R) = sum of the entries with day <= R. Days are 'YYYY-MM-DD' strings (they compare as text).
 import { minusYears } from '../../../common/period';
-import { AssistanceOutcome } from '../../../employment/employment.enums';
+import { AssistanceKind, AssistanceOutcome } from '../../../employment/employment.enums';
 import { ProgrammeKind, ProgrammeOutcome } from '../../../justice/justice.enums';
 import { RiskColour } from '../../../public-security/public-security.enums';
 
@@ -58,7 +58,23 @@ export interface PersonFacts {
   risks: Array<{ id: number; assessedAt: string; colour: string }>;
   programmes: ProgrammeFacts[]; // every programme of any kind
   employments: Array<{ startedAt: string; endedAt: string | null }>; // assistances with an EMPLOYED/SELF_EMPLOYED outcome
+  assistanceStarts: string[]; // started_at of every employment assistance
+  liftedDays: string[]; // ended_at of every POVERTY_ALLEVIATION assistance with outcome LIFTED_OUT_OF_POVERTY
 }
+
+export const EVENT = { assisted: 'EA', lifted: 'LP' } as const;
+
+// The person's rows of person_event_day (employment.indicators.ts assistanceIndicators: distinct persons
+// with an assistance started in the period / lifted out of poverty in the period, by residence).
+export function eventDaysOf(p: PersonFacts): Array<{ figure: string; day: string; district: string }> {
+  return [
+    ...[...new Set(p.assistanceStarts)].map((day) => ({ figure: EVENT.assisted, day, district: p.residence })),
+    ...[...new Set(p.liftedDays)].map((day) => ({ figure: EVENT.lifted, day, district: p.residence })),
+  ];
+}
+
+// Assistance kind / outcome that make a lifted-out-of-poverty day.
+export const LIFTED = { kind: AssistanceKind.POVERTY_ALLEVIATION as string, outcome: AssistanceOutcome.LIFTED_OUT_OF_POVERTY as string };
 
 export interface Entry {
   metric: string;

@@ -1,7 +1,7 @@
 // Tables of the indicator summary (DOMAIN.md, "Indicators"): the stock figures at a reference date R
 // kept as a ledger of changes, so that reading them costs the same whatever the number of persons.
 // No foreign keys: the summary is derived data, rebuilt from the department tables at will.
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CODE, DAY } from '../../../common/columns';
 
 // Changes of each ledger metric per district, summed in three grains: 'Y' rows hold a whole year
@@ -35,6 +35,25 @@ export class PersonIndicatorContribution {
 
   @Column({ type: 'text' })
   entries: string;
+}
+
+// Days on which a person counts for a figure of "distinct persons with an event in the period", by the
+// person's residence: 'EA' an employment assistance started, 'LP' lifted out of poverty. Read by day
+// range from the primary key alone, so the period's persons need no look-up of person for their residence.
+@Entity('person_event_day')
+@Index(['personId'])
+export class PersonEventDay {
+  @PrimaryColumn({ type: 'varchar', length: 4 })
+  figure: string;
+
+  @PrimaryColumn(DAY)
+  day: string;
+
+  @PrimaryColumn({ type: 'int' })
+  personId: number;
+
+  @PrimaryColumn(CODE)
+  districtCode: string;
 }
 
 // One row (id 1): stale = 1 while the ledger does not reflect the department tables (after the

@@ -5,7 +5,8 @@
 import { DataSource } from 'typeorm';
 import { Period } from '../../../common/period';
 import { bindNamed, SumField, SumsByCode } from '../indicator-sums';
-import { addDays, METRIC } from './contributions';
+import { addDays, EVENT, METRIC } from './contributions';
+import { rowsToSums } from '../indicator-sums';
 
 // Which sum each stock metric feeds. OP / OPX are the open-at-R part of communityOrders /
 // communityOrdersExecuted; the ordered-in-the-period part comes from justice's direct statement.
@@ -60,4 +61,19 @@ export async function ledgerIndicators(ds: DataSource, period: Period): Promise<
     out.set(code, part);
   }
   return out;
+}
+
+// employmentAssisted / liftedOutOfPoverty (distinct persons with such a day in the period, by
+// residence) from person_event_day: a range of its primary key, no look-up of person.
+export async function assistanceFromEventDays(ds: DataSource, period: Period): Promise<SumsByCode> {
+  const [text, params] = bindNamed(
+    `SELECT district_code AS code,
+       COUNT(DISTINCT CASE WHEN figure = '${EVENT.assisted}' THEN person_id END) AS employmentAssisted,
+       COUNT(DISTINCT CASE WHEN figure = '${EVENT.lifted}' THEN person_id END) AS liftedOutOfPoverty
+     FROM person_event_day
+     WHERE figure IN ('${EVENT.assisted}', '${EVENT.lifted}') AND day BETWEEN :from AND :to
+     GROUP BY district_code`,
+    { from: period.from, to: period.to },
+  );
+  return rowsToSums(await ds.query(text, params), ['employmentAssisted', 'liftedOutOfPoverty']);
 }

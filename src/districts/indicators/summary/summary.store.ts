@@ -5,7 +5,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../../common/transactions';
 import { CheckResult } from '../../../justice/justice.enums';
-import { contributionsOf, decodeEntries, EMPLOYED_OUTCOMES, encodeEntries, Entry, PersonFacts } from './contributions';
+import { contributionsOf, decodeEntries, EMPLOYED_OUTCOMES, encodeEntries, Entry, eventDaysOf, LIFTED, PersonFacts } from './contributions';
 
 const PERSONS_PER_BATCH = 2000; // ids per IN list; a few thousand bound parameters at most
 const ROWS_PER_INSERT = 5000; // x 5 parameters, under SQLite's 32,766
@@ -33,17 +33,14 @@ export async function loadFacts(em: Runner, sel: Selection): Promise<PersonFacts
     em.query(`SELECT person_id, checked_at FROM follow_up_check WHERE ${byPerson} AND result = '${CheckResult.POSITIVE}'`, pids),
     em.query(`SELECT id, person_id, assessed_at, risk_colour FROM risk_assessment WHERE ${byPerson}`, pids),
     em.query(`SELECT id, person_id, kind, district_code, ordered_at, ended_at, reported_at, outcome FROM rehab_programme WHERE ${byPerson}`, pids),
-    em.query(
-      `SELECT person_id, started_at, ended_at FROM employment_assistance WHERE ${byPerson} AND outcome IN (${EMPLOYED_OUTCOMES.map((o) => `'${o}'`).join(', ')})`,
-      pids,
-    ),
+    em.query(`SELECT person_id, kind, started_at, ended_at, outcome FROM employment_assistance WHERE ${byPerson}`, pids),
   ])) as Rows[];
   const facts = new Map<number, PersonFacts>();
   for (const p of persons) {
     const id = Number(p.id);
     facts.set(id, {
       id, residence: String(p.residence_district_code), deceasedAt: day(p.deceased_at),
-      detections: [], positiveChecks: [], risks: [], programmes: [], employments: [],
+      detections: [], positiveChecks: [], risks: [], programmes: [], employments: [], assistanceStarts: [], liftedDays: [],
     });
   }
   const of = (r: Record<string, unknown>) => facts.get(Number(r.person_id));
@@ -56,7 +53,14 @@ export async function loadFacts(em: Runner, sel: Selection): Promise<PersonFacts
       endedAt: day(r.ended_at), reportedAt: day(r.reported_at), outcome: r.outcome === null ? null : String(r.outcome),
     });
   }
-  for (const r of employments) of(r)?.employments.push({ startedAt: day(r.started_at) as string, endedAt: day(r.ended_at) });
+  for (const r of employments) {
+    const p = of(r);
+    if (!p) continue;
+    const [startedAt, endedAt] = [day(r.started_at) as string, day(r.ended_at)];
+    p.assistanceStarts.push(startedAt);
+    if (EMPLOYED_OUTCOMES.includes(String(r.outcome))) p.employments.push({ startedAt, endedAt });
+    if (endedAt !== null && r.kind === LIFTED.kind && r.outcome === LIFTED.outcome) p.liftedDays.push(endedAt);
+  }
   return [...facts.values()];
 }
 
@@ -79,6 +83,14 @@ async function applyTotals(em: Runner, totals: Map<string, number>): Promise<voi
       `INSERT INTO indicator_day_total (grain, day, metric, district_code, delta) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}${tail}`,
       chunk.flatMap(([key, delta]) => [...key.split('|'), delta]),
     );
+  }
+}
+
+async function insertEventDays(em: Runner, facts: PersonFacts[]): Promise<void> {
+  const rows = facts.flatMap((p) => eventDaysOf(p).map((e) => [e.figure, e.day, p.id, e.district]));
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    await em.query(`INSERT INTO person_event_day (figure, day, person_id, district_code) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`, chunk.flat());
   }
 }
 
@@ -112,6 +124,8 @@ export async function refreshPersonIndicators(em: Runner, personIds: Iterable<nu
     await applyTotals(em, totals);
     await em.query(`DELETE FROM person_indicator_contribution WHERE person_id IN (${marks})`, ids);
     await insertContributions(em, rows);
+    await em.query(`DELETE FROM person_event_day WHERE person_id IN (${marks})`, ids);
+    await insertEventDays(em, facts);
   }
 }
 
@@ -152,7 +166,7 @@ export async function isSummaryStale(em: Pick<EntityManager, 'query'>): Promise<
 export async function rebuildIndicatorSummary(ds: DataSource, onProgress?: (persons: number) => void): Promise<{ persons: number; ms: number }> {
   const started = Date.now();
   await setSummaryStale(ds.manager, true);
-  for (const table of ['indicator_day_total', 'person_indicator_contribution']) {
+  for (const table of ['indicator_day_total', 'person_indicator_contribution', 'person_event_day']) {
     await ds.query(isSqlite(ds) ? `DELETE FROM ${table}` : `TRUNCATE TABLE ${table}`);
   }
   const [range] = (await ds.query('SELECT MIN(id) AS lo, MAX(id) AS hi FROM person')) as Rows;
@@ -175,7 +189,10 @@ export async function rebuildIndicatorSummary(ds: DataSource, onProgress?: (pers
         for (const e of entries) addToTotals(totals, e, 1);
         if (entries.length) rows.push([p.id, encodeEntries(entries)]);
       }
-      await inTransaction(ds, (em) => insertContributions(em, rows));
+      await inTransaction(ds, async (em) => {
+        await insertContributions(em, rows);
+        await insertEventDays(em, facts);
+      });
       persons += facts.length;
       onProgress?.(persons);
     }
