@@ -17,14 +17,15 @@ import { isSummaryStale } from './summary/summary.store';
 // statements, whatever the number of districts or rows. Each department returns sums by the raw
 // district code of its rows; those are rolled up the tree in memory, and rates are derived from the
 // rolled-up sums. The figures that are stocks at the reference date (registered / abstinent users,
-// risk colours, open community programmes and persons, employed, absconded) and newUsers come from the
-// indicator ledger (summary/), kept up to date by every write; the rest from the rows dated in the
-// period: SUMMARY_STATEMENTS in all. While the ledger is stale (a fresh migration on old data, a bulk
+// risk colours, open community programmes and persons, employed, absconded), the flows newUsers,
+// admissions and ended / completed community programmes come from the indicator ledger (summary/), and
+// the distinct assisted / lifted persons from person_event_day, both kept up to date by every write;
+// the rest from the rows dated in the period: SUMMARY_STATEMENTS in all. While the ledger is stale (a fresh migration on old data, a bulk
 // seed in progress) the reference definition is used instead: REFERENCE_STATEMENTS, exact but slower.
 export const SUMMARY_STATEMENTS = 11; // state 1, ledger 1, person event days 1, public security 6, justice 2
 export const REFERENCE_STATEMENTS = 12; // public security 7, persons 1, justice 2, employment 2
 
-// One computation issues its 12 statements side by side. A handful of computations at once would fill
+// One computation issues its statements side by side. A handful of computations at once would fill
 // the connection pool and its statement queue (DB_QUEUE_LIMIT), and statements past the queue fail at
 // once: under 10 concurrent dashboard requests nearly every answer was SERVICE_UNAVAILABLE, while the
 // database kept working on statements of requests that had already failed (npm run bench, workload 3).

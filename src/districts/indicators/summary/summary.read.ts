@@ -4,9 +4,8 @@
 // value at R minus the value the day before the period.
 import { DataSource } from 'typeorm';
 import { Period } from '../../../common/period';
-import { bindNamed, SumField, SumsByCode } from '../indicator-sums';
+import { bindNamed, rowsToSums, SumField, SumsByCode } from '../indicator-sums';
 import { addDays, EVENT, METRIC } from './contributions';
-import { rowsToSums } from '../indicator-sums';
 
 // Which sum each stock metric feeds. OP / OPX are the open-at-R part of communityOrders /
 // communityOrdersExecuted; the ordered-in-the-period part comes from justice's direct statement.
