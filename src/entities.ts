@@ -1,6 +1,7 @@
 // Every entity, in one list for the DataSource; each lives in its department's folder.
 import { AuditChainHead, AuditEvent, AuditEventPerson } from './audit/audit-event.entity';
 import { District } from './districts/district.entity';
+import { IndicatorDayTotal, IndicatorSummaryState, PersonEventDay, PersonIndicatorContribution } from './districts/indicators/summary/summary.entities';
 import { EmploymentAssistance } from './employment/employment-assistance.entity';
 import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest/ingest.entities';
 import { Caseworker } from './justice/caseworker.entity';
@@ -39,4 +40,8 @@ export const entities = [
   RejectedRecord,
   PersonIdentity,
   IdentityConflict,
+  IndicatorDayTotal,
+  PersonIndicatorContribution,
+  PersonEventDay,
+  IndicatorSummaryState,
 ];

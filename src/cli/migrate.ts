@@ -1,7 +1,9 @@
-// npm run migrate: applies pending migrations to DATABASE_URL.
+// npm run migrate: applies pending migrations to DATABASE_URL, then fills the indicator ledger when it
+// is marked stale (e.g. it was just created on a database that already holds persons).
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config';
 import { openDataSource } from '../database';
+import { isSummaryStale, rebuildIndicatorSummary } from '../districts/indicators/summary/summary.store';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -9,6 +11,10 @@ async function main(): Promise<void> {
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });
     process.stdout.write(applied.length ? applied.map((m) => `applied ${m.name}\n`).join('') : 'no pending migrations\n');
+    if (await isSummaryStale(ds.manager)) {
+      const { persons, ms } = await rebuildIndicatorSummary(ds);
+      process.stdout.write(`indicator summary rebuilt: ${persons} persons in ${(ms / 1000).toFixed(1)} s\n`);
+    }
   } finally {
     await ds.destroy();
   }

@@ -16,6 +16,7 @@ import { groupedLoader } from '../common/loaders';
 import { inTransaction } from '../common/transactions';
 import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
 import { Context } from '../context';
+import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
 import { Person } from '../persons/person.entity';
 import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest.entities';
 import { Department, IdentityField, RecordKind, UpsertStatus } from './ingest.enums';
@@ -206,8 +207,12 @@ export class IngestResolver {
     if (keep && keep !== conflict.departmentA && keep !== conflict.departmentB) throw badInput('keep: one of the two departments in conflict', 'keep');
     const value = keep === conflict.departmentA ? conflict.valueA : conflict.valueB;
     await inTransaction(ctx.ds, async (em) => {
+      if (keep && conflict.field === IdentityField.RESIDENCE_DISTRICT) await lockIndicatorLedger(em); // first: see summary.store.ts
       if (keep && conflict.field === IdentityField.NAME) await em.getRepository(Person).update({ id: person.id }, { name: value });
-      if (keep && conflict.field === IdentityField.RESIDENCE_DISTRICT) await em.getRepository(Person).update({ id: person.id }, { residenceDistrictCode: value });
+      if (keep && conflict.field === IdentityField.RESIDENCE_DISTRICT) {
+        await em.getRepository(Person).update({ id: person.id }, { residenceDistrictCode: value });
+        await refreshPersonIndicators(em, [person.id]); // the person's figures move with the residence
+      }
       await em.getRepository(IdentityConflict).update({ id: conflict.id }, { resolved: true, resolvedAt: new Date() });
     });
     await appendAuditEvent(ctx.ds, {

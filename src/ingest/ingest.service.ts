@@ -15,6 +15,7 @@ import { Viewer } from '../common/auth/viewer';
 import { validateIdNumber } from '../common/id-number';
 import { inTransaction } from '../common/transactions';
 import { DistrictTree } from '../districts/district-tree';
+import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
 import { Department, IdentityField, RecordKind, UpsertStatus } from './ingest.enums';
 import { inputFields, KindSpec, RefRow, specOf } from './record-kinds';
 import { Sql } from './sql';
@@ -24,6 +25,8 @@ export const DEFAULT_BATCH_SIZE = 1000;
 export const MAX_RAW_CHARS = 16_000; // a MySQL TEXT holds 64 KB, i.e. 16,000 characters of up to 4 bytes
 const MAX_AUDITED_PERSON_IDS = 5000; // the audit event's person list is a TEXT column too
 const DEPARTMENT_ORDER = [Department.PUBLIC_SECURITY, Department.JUSTICE, Department.EMPLOYMENT];
+// Tables whose rows feed the indicator ledger through their person_id (summary/contributions.ts)
+const LEDGER_TABLES = new Set(['drug_use_detection', 'follow_up_check', 'risk_assessment', 'rehab_programme', 'employment_assistance']);
 
 // One row as a reader or a mutation hands it over.
 export interface IncomingRow {
@@ -334,11 +337,15 @@ export class Ingestion {
         i.id = null;
       }
       const live = () => items.filter((i) => !i.reasons.length && i.input);
+      const touched = new Set<number>(); // persons whose indicator contributions may have changed
+      // before any read: see summary.store.ts lockIndicatorLedger
+      if (spec && live().length && (spec.hasPerson || LEDGER_TABLES.has(tableOf(this.options.ds, spec.entity).table))) await lockIndicatorLedger(em);
       if (spec && live().length) {
         await this.resolveRefs(em, spec, live());
-        if (spec.hasPerson && live().length) await this.linkPersons(em, spec, live(), stats);
-        if (live().length) await this.writeRecords(em, spec, live());
+        if (spec.hasPerson && live().length) await this.linkPersons(em, spec, live(), stats, touched);
+        if (live().length) await this.writeRecords(em, spec, live(), touched);
       }
+      if (touched.size) await refreshPersonIndicators(em, touched); // same transaction: all or nothing
       const rejected = items.filter((i) => i.reasons.length);
       if (rejected.length && this.options.quarantine !== false) await this.quarantine(em, rejected);
     });
@@ -412,7 +419,9 @@ export class Ingestion {
   // Persons by normalised ID number, created on first sight; this department's version of each
   // person kept in person_identity; a disagreement with another department's version recorded in
   // identity_conflict. The person row itself follows the department that knew the person first.
-  private async linkPersons(em: EntityManager, spec: KindSpec, items: Item[], stats: { personsCreated: number; conflicts: number }): Promise<void> {
+  private async linkPersons(
+    em: EntityManager, spec: KindSpec, items: Item[], stats: { personsCreated: number; conflicts: number }, touched: Set<number>,
+  ): Promise<void> {
     const dept = spec.department;
     const sql = this.sql;
     const final = new Map<string, Version>(); // per folded ID number; the last row of the batch wins
@@ -513,6 +522,7 @@ export class Ingestion {
           `UPDATE ${sql.q('person')} SET ${sql.q('name')} = ?, ${sql.q('residence_district_code')} = ?, ${sql.q('household_district_code')} = ?, ${sql.q('updated_at')} = ${sql.now} WHERE ${sql.q('id')} = ?`,
           [v.name, v.residenceDistrictCode, v.householdDistrictCode, person.id],
         );
+        if (person.residence_district_code !== v.residenceDistrictCode) touched.add(person.id); // moves their figures
       }
     }
     const cols = ['person_id', 'department', 'name', 'birth_date', 'residence_district_code', 'household_district_code'];
@@ -546,10 +556,11 @@ export class Ingestion {
 
   // Upsert by source key; UPDATED only when a stored value changes. Rows with the same source key
   // in one batch apply in order (the later one wins), exactly as if sent one by one.
-  private async writeRecords(em: EntityManager, spec: KindSpec, items: Item[]): Promise<void> {
+  private async writeRecords(em: EntityManager, spec: KindSpec, items: Item[], touched: Set<number>): Promise<void> {
     const sql = this.sql;
     const { table, columns } = tableOf(this.options.ds, spec.entity);
     const sourceIdx = columns.findIndex((c) => c.db === 'source_key');
+    const personIdx = LEDGER_TABLES.has(table) ? columns.findIndex((c) => c.db === 'person_id') : -1;
     const districtIdx = columns.findIndex((c) => c.db === 'district_code');
     const existing = new Map<string, { id: number; values: unknown[] }>();
     const keys = items.map((i) => i.input!.sourceKey as string);
@@ -590,8 +601,15 @@ export class Ingestion {
       }
       i.id = cur?.id ?? null;
     }
-    const dirty = [...state.values()].filter((s) => s.dirty);
-    await sql.upsert(em, table, columns.map((c) => c.db), dirty.map((s) => s.values), ['source_key'], columns.filter((c) => c.db !== 'source_key').map((c) => c.db), [`${sql.q('updated_at')} = ${sql.now}`]);
+    const dirty = [...state.entries()].filter(([, s]) => s.dirty);
+    if (personIdx >= 0) {
+      for (const [key, s] of dirty) {
+        touched.add(Number(s.values[personIdx]));
+        const before = existing.get(key)?.values[personIdx]; // a record moved to another person leaves the old one
+        if (before !== undefined && before !== null) touched.add(Number(before));
+      }
+    }
+    await sql.upsert(em, table, columns.map((c) => c.db), dirty.map(([, s]) => s.values), ['source_key'], columns.filter((c) => c.db !== 'source_key').map((c) => c.db), [`${sql.q('updated_at')} = ${sql.now}`]);
     const inserted = [...state.values()].filter((s) => s.id === null);
     if (this.options.keepResults && inserted.length) {
       const ids = new Map<string, number>();

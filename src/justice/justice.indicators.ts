@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
-import { bindNamed, mergeSums, rowsToSums, SumsByCode } from '../districts/indicators/indicator-sums';
+import { bindNamed, districtFilter, mergeSums, rowsToSums, SumsByCode } from '../districts/indicators/indicator-sums';
 import { ProgrammeKind, ProgrammeOutcome } from './justice.enums';
 
 // Justice's (司法行政) part of the district indicators, by rehab_programme.district_code and
@@ -90,4 +90,26 @@ export async function caseworkerIndicators(ds: DataSource): Promise<SumsByCode> 
 
 export async function justiceIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
   return mergeSums(await Promise.all([programmeIndicators(ds, period), caseworkerIndicators(ds)]));
+}
+
+// The part of communityOrders / communityOrdersExecuted that the indicator ledger cannot hold
+// (summary/summary.read.ts has the open-at-R part and every other programme figure): community
+// programmes ordered in the period and NOT open at R (ordered_at <= R already, so: ended_at <= R);
+// with the ledger's open ones this is exactly "ordered in the period OR open at R". It reads only the
+// period's range of the covering (district_code, ordered_at, kind, ended_at, reported_at) index.
+export async function programmePeriodIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {
+  const [text, params] = bindNamed(
+    `SELECT rp.district_code AS code,
+       COUNT(*) AS communityOrders,
+       SUM(CASE WHEN rp.reported_at <= :ref THEN 1 ELSE 0 END) AS communityOrdersExecuted
+     FROM rehab_programme rp
+     WHERE rp.ordered_at BETWEEN :from AND :to AND rp.kind IN ${COMMUNITY_KINDS_SQL} AND rp.ended_at <= :ref${districtFilter('rp.district_code', codes)}
+     GROUP BY rp.district_code`,
+    { from: period.from, to: period.to, ref: period.to },
+  );
+  return rowsToSums(await ds.query(text, params), ['communityOrders', 'communityOrdersExecuted']);
+}
+
+export async function justicePeriodIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {
+  return mergeSums(await Promise.all([programmePeriodIndicators(ds, period, codes), caseworkerIndicators(ds)]));
 }

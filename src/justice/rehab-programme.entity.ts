@@ -14,6 +14,7 @@ import { RehabCentre } from './rehab-centre.entity';
 @Index(['districtCode', 'orderedAt'])
 @Index(['districtCode', 'reportedAt'])
 @Index(['districtCode', 'endedAt'])
+@Index(['districtCode', 'orderedAt', 'kind', 'endedAt', 'reportedAt']) // covers justice's programmePeriodIndicators
 export class RehabProgramme extends DepartmentRecord {
   @Column({ type: 'int' })
   personId: number;

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
-import { bindNamed, mergeSums, RISK_FIELDS, rowsToSums, SumField, SumsByCode } from '../districts/indicators/indicator-sums';
+import { bindNamed, districtFilter, mergeSums, RISK_FIELDS, rowsToSums, SumField, SumsByCode } from '../districts/indicators/indicator-sums';
 import { SPC2016_TABLE } from '../../migrations/reference/heroin-equivalent-spc2016';
 import { RiskColour, SeizureKind } from './public-security.enums';
 
@@ -17,7 +17,8 @@ async function grouped(ds: DataSource, sql: string, values: Record<string, strin
 }
 
 // casesFiled / casesSolved / targetCasesSolved / manufacturingSitesDestroyed, by drug_case.district_code.
-export function caseIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
+// `codes` (optional, here and below): only rows of these districts (districtFilter).
+export function caseIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {
   return grouped(
     ds,
     `SELECT c.district_code AS code,
@@ -26,7 +27,7 @@ export function caseIndicators(ds: DataSource, period: Period): Promise<SumsByCo
        SUM(CASE WHEN c.solved_at BETWEEN :from AND :to AND c.is_target_case = 1 THEN 1 ELSE 0 END) AS targetCasesSolved,
        SUM(CASE WHEN c.solved_at BETWEEN :from AND :to THEN c.manufacturing_sites_destroyed ELSE 0 END) AS manufacturingSitesDestroyed
      FROM drug_case c
-     WHERE c.filed_at BETWEEN :from AND :to OR c.solved_at BETWEEN :from AND :to
+     WHERE (c.filed_at BETWEEN :from AND :to OR c.solved_at BETWEEN :from AND :to)${districtFilter('c.district_code', codes)}
      GROUP BY c.district_code`,
     { from: period.from, to: period.to },
     ['casesFiled', 'casesSolved', 'targetCasesSolved', 'manufacturingSitesDestroyed'],
@@ -34,14 +35,14 @@ export function caseIndicators(ds: DataSource, period: Period): Promise<SumsByCo
 }
 
 // suspectsArrested / fugitivesArrested, by case_suspect.district_code (the case's district).
-export function suspectIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
+export function suspectIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {
   return grouped(
     ds,
     `SELECT s.district_code AS code,
        COUNT(*) AS suspectsArrested,
        SUM(CASE WHEN s.is_fugitive = 1 THEN 1 ELSE 0 END) AS fugitivesArrested
      FROM case_suspect s
-     WHERE s.arrested_at BETWEEN :from AND :to
+     WHERE s.arrested_at BETWEEN :from AND :to${districtFilter('s.district_code', codes)}
      GROUP BY s.district_code`,
     { from: period.from, to: period.to },
     ['suspectsArrested', 'fugitivesArrested'],
@@ -65,7 +66,7 @@ export function outflowIndicators(ds: DataSource, period: Period, homeProvinceCo
 
 // seizedHeroinEquivalentKg (grams x factor of the chosen table / 1000; an unknown substance counts 0)
 // and precursorSeizedKg, by seizure.district_code (the case's district), seized_at in the period.
-export function seizureIndicators(ds: DataSource, period: Period, heroinEquivalentTable = SPC2016_TABLE): Promise<SumsByCode> {
+export function seizureIndicators(ds: DataSource, period: Period, heroinEquivalentTable = SPC2016_TABLE, codes?: readonly string[]): Promise<SumsByCode> {
   return grouped(
     ds,
     `SELECT z.district_code AS code,
@@ -74,7 +75,7 @@ export function seizureIndicators(ds: DataSource, period: Period, heroinEquivale
        SUM(CASE WHEN z.kind = '${SeizureKind.PRECURSOR}' THEN COALESCE(z.quantity_kg, 0) ELSE 0 END) AS precursorSeizedKg
      FROM seizure z
      LEFT JOIN heroin_equivalent_factor f ON f.substance = z.substance AND f.table_name = :tableName
-     WHERE z.seized_at BETWEEN :from AND :to
+     WHERE z.seized_at BETWEEN :from AND :to${districtFilter('z.district_code', codes)}
      GROUP BY z.district_code`,
     { from: period.from, to: period.to, tableName: heroinEquivalentTable },
     ['seizedHeroinEquivalentKg', 'precursorSeizedKg'],
@@ -82,12 +83,12 @@ export function seizureIndicators(ds: DataSource, period: Period, heroinEquivale
 }
 
 // drugUseDetections 查处吸毒人次: person-times detected in the period, by the detection's district.
-export function detectionIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
+export function detectionIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {
   return grouped(
     ds,
     `SELECT d.district_code AS code, COUNT(*) AS drugUseDetections
      FROM drug_use_detection d
-     WHERE d.detected_at BETWEEN :from AND :to
+     WHERE d.detected_at BETWEEN :from AND :to${districtFilter('d.district_code', codes)}
      GROUP BY d.district_code`,
     { from: period.from, to: period.to },
     ['drugUseDetections'],
@@ -95,12 +96,12 @@ export function detectionIndicators(ds: DataSource, period: Period): Promise<Sum
 }
 
 // precursorPermits / precursorPermittedTonnes: permits issued in the period, by the permit's district.
-export function permitIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
+export function permitIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {
   return grouped(
     ds,
     `SELECT pp.district_code AS code, COUNT(*) AS precursorPermits, SUM(pp.quantity_kg) / 1000.0 AS precursorPermittedTonnes
      FROM precursor_permit pp
-     WHERE pp.issued_at BETWEEN :from AND :to
+     WHERE pp.issued_at BETWEEN :from AND :to${districtFilter('pp.district_code', codes)}
      GROUP BY pp.district_code`,
     { from: period.from, to: period.to },
     ['precursorPermits', 'precursorPermittedTonnes'],
@@ -155,6 +156,26 @@ export async function publicSecurityIndicators(
     detectionIndicators(ds, period),
     permitIndicators(ds, period),
     riskIndicators(ds, period),
+  ]);
+  return mergeSums(parts);
+}
+
+// The same without the risk distribution, which the indicator ledger holds (summary/summary.read.ts):
+// six grouped statements over the rows dated in the period, limited to the tree's `codes` where the
+// figure goes by the row's own district (outflow goes by residence: not limited).
+export async function publicSecurityPeriodIndicators(
+  ds: DataSource,
+  period: Period,
+  heroinEquivalentTable: string,
+  codes: readonly string[],
+): Promise<SumsByCode> {
+  const parts = await Promise.all([
+    caseIndicators(ds, period, codes),
+    suspectIndicators(ds, period, codes),
+    outflowIndicators(ds, period),
+    seizureIndicators(ds, period, heroinEquivalentTable, codes),
+    detectionIndicators(ds, period, codes),
+    permitIndicators(ds, period, codes),
   ]);
   return mergeSums(parts);
 }

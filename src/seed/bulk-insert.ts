@@ -3,8 +3,10 @@
 // a large seed neither holds a huge transaction nor commits row by row. Blocks are generated while
 // the previous block's first statement runs, and never all held in memory at once.
 // seedDataset loads a data set generated beforehand (the calibrated demo) the same way, in batches of
-// at most DATASET_BATCH_ROWS rows of one table.
+// at most DATASET_BATCH_ROWS rows of one table. The indicator ledger is marked stale first and rebuilt
+// once at the end (faster than keeping it up to date block by block).
 import { DataSource, QueryRunner } from 'typeorm';
+import { rebuildIndicatorSummary, setSummaryStale } from '../districts/indicators/summary/summary.store';
 import { emptyData, SEED_TABLES, SyntheticData } from './rows';
 import { generateBlocks, validateOptions } from './synthetic-data';
 
@@ -73,6 +75,7 @@ async function loadBatches(ds: DataSource, batches: () => Iterator<SyntheticData
       await qr.startTransaction();
       try {
         await prepare(ds, qr, reset);
+        await setSummaryStale(qr.manager, true);
         await insertAll(ds, qr, batches(), counts, false);
         await qr.commitTransaction();
       } catch (error) {
@@ -81,12 +84,14 @@ async function loadBatches(ds: DataSource, batches: () => Iterator<SyntheticData
       }
     } else {
       await prepare(ds, qr, reset);
+      await setSummaryStale(qr.manager, true);
       await insertAll(ds, qr, batches(), counts, true);
     }
-    return counts;
   } finally {
     await qr.release();
   }
+  await rebuildIndicatorSummary(ds);
+  return counts;
 }
 
 async function prepare(ds: DataSource, qr: QueryRunner, reset: boolean): Promise<void> {

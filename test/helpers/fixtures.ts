@@ -1,5 +1,6 @@
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { makeIdNumber } from '../../src/common/id-number';
+import { refreshPersonIndicatorsNow } from '../../src/districts/indicators/summary/summary.store';
 import { EmploymentAssistance } from '../../src/employment/employment-assistance.entity';
 import { FollowUpCheck } from '../../src/justice/follow-up-check.entity';
 import { RehabProgramme } from '../../src/justice/rehab-programme.entity';
@@ -14,6 +15,9 @@ export class Fixtures {
 
   private async insert<T extends ObjectLiteral>(entity: new () => T, row: Partial<T>): Promise<T> {
     const saved = await this.ds.getRepository(entity).save(this.ds.getRepository(entity).create(row as T));
+    // rows written directly must refresh the indicator ledger, as every write path of the service does
+    const personId = entity === (Person as unknown) ? (saved as unknown as Person).id : (saved as { personId?: number }).personId;
+    if (personId !== undefined) await refreshPersonIndicatorsNow(this.ds, [personId]);
     return saved;
   }
 

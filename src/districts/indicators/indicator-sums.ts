@@ -138,3 +138,12 @@ export function bindNamed(sql: string, values: Record<string, string | number>):
   });
   return [text, params];
 }
+
+// ` AND column IN (...)` limiting rows to the given district codes, or '' without codes. Summing only
+// the districts of the tree changes nothing (rollUp ignores other codes) and lets the database read
+// just the period's range of each (district_code, day) index. Codes are digits, inlined as literals.
+export function districtFilter(column: string, codes?: readonly string[]): string {
+  if (!codes) return '';
+  for (const code of codes) if (!/^\d{1,12}$/.test(code)) throw new Error(`districtFilter: not a district code: ${code}`);
+  return codes.length ? ` AND ${column} IN (${codes.map((c) => `'${c}'`).join(', ')})` : ' AND 1 = 0';
+}

@@ -4,19 +4,28 @@ import { Period } from '../../common/period';
 import { currentRecord } from '../../ops/request-context';
 import { SPC2016_TABLE } from '../../../migrations/reference/heroin-equivalent-spc2016';
 import { employmentIndicators } from '../../employment/employment.indicators';
-import { justiceIndicators } from '../../justice/justice.indicators';
+import { justiceIndicators, justicePeriodIndicators } from '../../justice/justice.indicators';
 import { personIndicators } from '../../persons/person.indicators';
-import { publicSecurityIndicators } from '../../public-security/public-security.indicators';
+import { publicSecurityIndicators, publicSecurityPeriodIndicators } from '../../public-security/public-security.indicators';
 import { DistrictTree } from '../district-tree';
 import { DistrictIndicators } from './district-indicators.type';
-import { addSums, emptySums, IndicatorSums, mergeSums, RISK_FIELDS } from './indicator-sums';
+import { addSums, emptySums, IndicatorSums, mergeSums, RISK_FIELDS, SumsByCode } from './indicator-sums';
+import { assistanceFromEventDays, ledgerIndicators } from './summary/summary.read';
+import { isSummaryStale } from './summary/summary.store';
 
 // The province's indicators for every district of the tree from a constant number of grouped
-// statements (12: public security 7, persons 1, justice 2, employment 2), whatever the number of
-// districts or rows. Each department returns sums by the raw district code of its rows; those are
-// rolled up the tree in memory, and rates are derived from the rolled-up sums.
+// statements, whatever the number of districts or rows. Each department returns sums by the raw
+// district code of its rows; those are rolled up the tree in memory, and rates are derived from the
+// rolled-up sums. The figures that are stocks at the reference date (registered / abstinent users,
+// risk colours, open community programmes and persons, employed, absconded), the flows newUsers,
+// admissions and ended / completed community programmes come from the indicator ledger (summary/), and
+// the distinct assisted / lifted persons from person_event_day, both kept up to date by every write;
+// the rest from the rows dated in the period: SUMMARY_STATEMENTS in all. While the ledger is stale (a fresh migration on old data, a bulk
+// seed in progress) the reference definition is used instead: REFERENCE_STATEMENTS, exact but slower.
+export const SUMMARY_STATEMENTS = 11; // state 1, ledger 1, person event days 1, public security 6, justice 2
+export const REFERENCE_STATEMENTS = 12; // public security 7, persons 1, justice 2, employment 2
 
-// One computation issues its 12 statements side by side. A handful of computations at once would fill
+// One computation issues its statements side by side. A handful of computations at once would fill
 // the connection pool and its statement queue (DB_QUEUE_LIMIT), and statements past the queue fail at
 // once: under 10 concurrent dashboard requests nearly every answer was SERVICE_UNAVAILABLE, while the
 // database kept working on statements of requests that had already failed (npm run bench, workload 3).
@@ -62,14 +71,32 @@ export function computeIndicatorSums(
   heroinEquivalentTable = SPC2016_TABLE,
 ): Promise<Map<string, IndicatorSums>> {
   return inTurn(async () => {
-    const parts = await Promise.all([
-      publicSecurityIndicators(ds, period, heroinEquivalentTable),
-      personIndicators(ds, period),
-      justiceIndicators(ds, period),
-      employmentIndicators(ds, period),
-    ]);
+    const parts = (await isSummaryStale(ds))
+      ? await referenceParts(ds, period, heroinEquivalentTable)
+      : await summaryParts(ds, period, heroinEquivalentTable, tree.all().map((d) => d.code));
     return rollUp(tree, mergeSums(parts));
   });
+}
+
+// The reference definition: every figure computed from the department tables (12 statements).
+export function referenceParts(ds: DataSource, period: Period, heroinEquivalentTable = SPC2016_TABLE): Promise<SumsByCode[]> {
+  return Promise.all([
+    publicSecurityIndicators(ds, period, heroinEquivalentTable),
+    personIndicators(ds, period),
+    justiceIndicators(ds, period),
+    employmentIndicators(ds, period),
+  ]);
+}
+
+// Stocks and newUsers from the ledger, the rest from the rows of the period (10 statements); `codes`:
+// the districts of the tree (rows of other districts would be ignored by rollUp anyway).
+export function summaryParts(ds: DataSource, period: Period, heroinEquivalentTable: string, codes: readonly string[]): Promise<SumsByCode[]> {
+  return Promise.all([
+    ledgerIndicators(ds, period),
+    publicSecurityPeriodIndicators(ds, period, heroinEquivalentTable, codes),
+    justicePeriodIndicators(ds, period, codes),
+    assistanceFromEventDays(ds, period),
+  ]);
 }
 
 export function rollUp(tree: DistrictTree, own: Map<string, IndicatorSums>): Map<string, IndicatorSums> {
