@@ -107,7 +107,7 @@ export async function programmePeriodIndicators(ds: DataSource, period: Period, 
      GROUP BY rp.district_code`,
     { from: period.from, to: period.to, ref: period.to },
   );
-  return rowsToSums(await ds.query(text, params), ['communityOrders', 'communityOrdersExecuted']);
+  return rowsToSums(await readQuery(ds, text, params), ['communityOrders', 'communityOrdersExecuted']);
 }
 
 export async function justicePeriodIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {

@@ -1,3 +1,4 @@
+import { readQuery } from '../../common/read-replica';
 import { DataSource } from 'typeorm';
 import { domainError } from '../../common/errors';
 import { Period } from '../../common/period';
@@ -71,7 +72,8 @@ export function computeIndicatorSums(
   heroinEquivalentTable = SPC2016_TABLE,
 ): Promise<Map<string, IndicatorSums>> {
   return inTurn(async () => {
-    const parts = (await isSummaryStale(ds))
+    // plain reads: a replica may answer (README, Scaling out)
+    const parts = (await isSummaryStale({ query: (sql: string, params?: unknown[]) => readQuery(ds, sql, params) }))
       ? await referenceParts(ds, period, heroinEquivalentTable)
       : await summaryParts(ds, period, heroinEquivalentTable, tree.all().map((d) => d.code));
     return rollUp(tree, mergeSums(parts));

@@ -2,6 +2,7 @@
 // indicator_day_total, whose size depends on districts and days, never on persons. Stock figures are
 // the value at R = period.to; flows (newUsers, admissions, ended / completed community programmes) the
 // value at R minus the value the day before the period.
+import { readQuery } from '../../../common/read-replica';
 import { DataSource } from 'typeorm';
 import { Period } from '../../../common/period';
 import { bindNamed, rowsToSums, SumField, SumsByCode } from '../indicator-sums';
@@ -49,7 +50,7 @@ export async function ledgerIndicators(ds: DataSource, period: Period): Promise<
     { ...bounds('1', period.to), ...bounds('0', before) },
   );
   const out: SumsByCode = new Map();
-  for (const row of (await ds.query(text, params)) as Array<Record<string, unknown>>) {
+  for (const row of (await readQuery(ds, text, params)) as Array<Record<string, unknown>>) {
     const code = String(row.code);
     const part = out.get(code) ?? {};
     const metric = String(row.metric);
@@ -74,5 +75,5 @@ export async function assistanceFromEventDays(ds: DataSource, period: Period): P
      GROUP BY district_code`,
     { from: period.from, to: period.to },
   );
-  return rowsToSums(await ds.query(text, params), ['employmentAssisted', 'liftedOutOfPoverty']);
+  return rowsToSums(await readQuery(ds, text, params), ['employmentAssisted', 'liftedOutOfPoverty']);
 }
