@@ -27,7 +27,7 @@ export function readFromPrimaryFromNowOn(): void {
 }
 
 export function hasReplicas(ds: DataSource): boolean {
-  return (ds.driver as { isReplicated?: boolean }).isReplicated === true;
+  return (ds.driver as { isReplicated?: boolean } | undefined)?.isReplicated === true; // the benchmark baselines pass an object with only query()
 }
 
 // A replica that could not be reached is left alone for this long; reads go to the primary meanwhile.
