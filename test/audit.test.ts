@@ -122,6 +122,20 @@ describe.each(testDatabases())('audit trail on $name', ({ name, target }) => {
     expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: after.length });
   });
 
+  it('counts the statements of a commit for the request whose event leads it, also for appends one after another', async () => {
+    const viewer = { sub: 'seq', name: 'seq', role: Role.ADMIN, district: '640000', purpose: 'load' };
+    const counts: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const counter = new StatementCount();
+      await trackStatements(counter, () =>
+        appendAuditEvent(ds, { viewer, operationName: `Seq${i}`, document: PROFILE, variables: {}, personIds: [i + 1], outcome: AuditOutcome.ALLOWED }),
+      );
+      counts.push(counter.statements);
+    }
+    // begin, chain head, event, its persons, head, commit: each request pays for its own append
+    expect(counts).toEqual([6, 6, 6, 6]);
+  });
+
   (name === 'mysql' ? it : it.skip)('an unavailable database fails every waiting append at once, not one by one', async () => {
     // another transaction holds the chain head; this data source's statements time out after 300 ms
     const holder = ds.createQueryRunner();

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { maskIdNumber } from '../common/id-number';
@@ -63,6 +64,9 @@ export const MAX_WAITING_APPENDS = 5_000;
 
 interface Pending {
   input: AuditInput;
+  // the caller's async context: the commit this event leads runs in it, so that its statements are
+  // counted for the request that waits first (not for whichever request started the queue)
+  scope: AsyncResource;
   resolve: (event: AuditEvent) => void;
   reject: (err: unknown) => void;
 }
@@ -80,7 +84,7 @@ export function appendAuditEvent(ds: DataSource, input: AuditInput): Promise<Aud
   const q = queue;
   if (q.waiting.length >= MAX_WAITING_APPENDS) return Promise.reject(domainError('SERVICE_UNAVAILABLE', 'Too many audit events are waiting to be written'));
   return new Promise<AuditEvent>((resolve, reject) => {
-    q.waiting.push({ input, resolve, reject });
+    q.waiting.push({ input, scope: new AsyncResource('jindu.audit-append'), resolve, reject });
     if (!q.flushing) void flush(ds, q);
   });
 }
@@ -103,7 +107,9 @@ async function commitBatch(ds: DataSource, q: AppendQueue, batch: Pending[]): Pr
     // SQLite shared by several processes (federation's subgraphs): the transaction takes the write lock
     // first (waiting for it), as a read-then-write transaction would fail with "database is locked"
     // when another process appended in between
-    const events = await inTransaction(ds, (em) => appendInTransaction(em, batch.map((b) => b.input)), { immediate: true });
+    const events = await batch[0].scope.runInAsyncScope(() =>
+      inTransaction(ds, (em) => appendInTransaction(em, batch.map((b) => b.input)), { immediate: true }),
+    );
     batch.forEach((b, i) => b.resolve(events[i]));
   } catch (err) {
     if (isUnavailable(err)) {
