@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const seeds = config.subgraph === null || config.subgraph === 'public-security';
   if (seeds && config.database.kind === 'sqlite' && !config.production && (await ds.getRepository(Person).count()) === 0) {
     const started = Date.now();
-    logger.info({ dataset: DEMO_DATASET }, 'seeding the calibrated demo data into the empty embedded database (a few seconds)');
+    logger.info({ dataset: DEMO_DATASET }, 'seeding the calibrated demo data into the empty embedded database (about half a minute: the rows, then the indicator summary)');
     const counts = await seedCalibrated(ds, DEMO_DATASET);
     logger.info({ rows: counts, ms: Date.now() - started }, 'demo data seeded');
   }
