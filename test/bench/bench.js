@@ -25,7 +25,7 @@ const mysql = require('mysql2/promise');
 const { ROOT, DIST, service, sleep, freePort, rssMb, resetPeak, cpuSeconds, machineBusySeconds, databasePid, prng, summarize, request, parseArgs } = require('./lib/common');
 const { workloads } = require('./lib/workloads');
 const { compareAnswers } = require('./lib/compare');
-const { measureAuditAppend, measureBatchedAppend } = require('./audit-append');
+const { measureAuditAppend } = require('./audit-append');
 const { printTables, writeMarkdown } = require('./lib/report');
 
 const args = parseArgs(process.argv.slice(2));
@@ -434,8 +434,6 @@ async function main() {
   if (!args['no-audit']) {
     log('audit append in isolation (issue 4)');
     results.audit = await measureAuditAppend(DATABASE_URL, PERSONS);
-    log('audit append, group-commit prototype (test/bench/audit-append.js)');
-    results.audit.groupCommitPrototype = await measureBatchedAppend(DATABASE_URL, PERSONS);
   }
   results.finishedAt = new Date().toISOString();
   results.totalSeconds = Math.round((Date.now() - started) / 1000);
