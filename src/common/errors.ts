@@ -67,14 +67,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+// The connection to the database failed (down, unreachable, restarting, refusing connections): the
+// read-replica routing goes around such a server, never around a merely busy one.
+const CONNECTION_FAILURES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
+  'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_TOO_MANY_USER_CONNECTIONS',
+  // mysql2's pool cluster (read replicas): every server of the kind asked for is left out for now
+  'POOL_NONEONLINE',
+]);
+
+export function isConnectionFailure(err: unknown): boolean {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return CONNECTION_FAILURES.has(String(e?.code)) || CONNECTION_FAILURES.has(String(e?.driverError?.code));
+}
+
 // The database is unreachable, overloaded or took too long: the client may retry, the service itself is fine.
 const UNAVAILABLE = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
-  'ER_CON_COUNT_ERROR', 'ER_TOO_MANY_USER_CONNECTIONS', 'ER_SERVER_SHUTDOWN', 'ER_QUERY_TIMEOUT', 'ER_QUERY_INTERRUPTED', 'ER_LOCK_WAIT_TIMEOUT',
-  'SQLITE_BUSY',
-  // mysql2's pool cluster (read replicas): every server of the kind asked for is left out for now
-  'POOL_NONEONLINE', 'POOL_NOEXIST',
+  ...CONNECTION_FAILURES,
+  'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_QUERY_TIMEOUT', 'ER_QUERY_INTERRUPTED', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'POOL_NOEXIST',
 ]);
 // MariaDB's max_statement_time (1969) has no name in mysql2's table; MySQL's max_execution_time is 3024.
 const UNAVAILABLE_ERRNO = new Set([1969, 3024]);

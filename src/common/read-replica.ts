@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
+import { isConnectionFailure } from './errors';
 import { logger } from './logger';
 
 // Read/write splitting (README, Scaling out). With DATABASE_REPLICA_URLS set, TypeORM keeps one pool
@@ -44,15 +45,8 @@ function useReplica(ds: DataSource): boolean {
 // failing counts: a statement that ran out of time, waited for a lock or found the pool's queue full
 // fails as it would on the primary (moving the heaviest reads or an overload onto the primary would
 // spread the trouble; they answer SERVICE_UNAVAILABLE instead).
-const CONNECTION_FAILURES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
-  'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_TOO_MANY_USER_CONNECTIONS', 'POOL_NONEONLINE',
-]);
-
 function replicaUnreachable(ds: DataSource, err: unknown): boolean {
-  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const unreachable = CONNECTION_FAILURES.has(String(e?.code)) || CONNECTION_FAILURES.has(String(e?.driverError?.code));
+  const unreachable = isConnectionFailure(err);
   if (unreachable) replicasDownUntil.set(ds, Date.now() + REPLICA_RETRY_AFTER_MS);
   return unreachable;
 }
