@@ -116,7 +116,8 @@ const PERMIT_COUNTY_WEIGHT: Record<string, number> = {
   '640104': 5, '640105': 6, '640106': 4, '640121': 3, '640122': 3,
 };
 const PERMIT_COUNTIES = new WeightedTable(COUNTIES.map((c) => [c.code, PERMIT_COUNTY_WEIGHT[c.code] ?? 1] as const));
-const CHEMICALS = new WeightedTable<readonly [string, number]>([
+// Precursor chemicals on permits: [name, median kg per permit], weight. Also drawn by the calibrated seed.
+export const CHEMICALS = new WeightedTable<readonly [string, number]>([
   [['硫酸', 4000], 30],
   [['盐酸', 2500], 22],
   [['丙酮', 800], 14],

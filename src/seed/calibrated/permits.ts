@@ -2,23 +2,13 @@
 // (exact: Wuzhong 2022, 1,775 permits for 3,357 t, ephedra herb included).
 import { PermitKind } from '../../public-security/public-security.enums';
 import { dayOf, isoOf } from '../calendar';
-import { Rng, WeightedTable } from '../random';
+import { Rng } from '../random';
 import { PrecursorPermitRow, sourceKey } from '../rows';
+import { CHEMICALS } from '../world';
 import { allocate } from './allocate';
 import { countiesOf } from './county-plan';
 import { PERMIT_COUNTY_WEIGHT, PERMITS, YEARS, yearIndex } from './ningxia-2022.plan';
 
-const CHEMICALS = new WeightedTable<readonly [string, number]>([
-  [['硫酸', 4000], 30],
-  [['盐酸', 2500], 22],
-  [['丙酮', 800], 14],
-  [['甲苯', 1200], 12],
-  [['甲基乙基酮', 600], 6],
-  [['三氯甲烷', 400], 5],
-  [['乙醚', 150], 4],
-  [['高锰酸钾', 100], 4],
-  [['醋酸酐', 200], 3],
-]);
 const EPHEDRA = '麻黄草';
 const EPHEDRA_COUNTIES = new Set(['640323', '640324', '640303']); // Yanchi, Tongxin, Hongsibu
 
