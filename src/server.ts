@@ -14,11 +14,14 @@ import { readPurpose } from './common/auth/purpose';
 import { Viewer } from './common/auth/viewer';
 import { auditPlugin } from './audit/audit.plugin';
 import { createFormatError } from './common/errors';
+import { withPositiveIds } from './common/ids';
 import { documentSizeLimit, LIMITS, limitsPlugin, validationRules } from './common/limits';
+import { noStore, serviceSdlGuard } from './common/response-guards';
 import { StatementCount } from './common/sql-counter';
 import { buildContext, Context } from './context';
 import { DistrictTree } from './districts/district-tree';
 import { createOps, Ops, OpsOptions } from './ops';
+import { DEFAULT_SUBJECT_LIMITS, RefusedRequestHook, SubjectLimitOptions, subjectLimits } from './ops/subject-limits';
 import { mountImportRoutes } from './ingest/import.routes';
 import { mountReportRoutes } from './reports/routes';
 import { createSchema } from './schema';
@@ -31,6 +34,10 @@ export interface ServerOptions {
   ops?: OpsOptions;
   // another schema than the single one (a department subgraph, src/federation)
   schema?: GraphQLSchema;
+  // per-subject quotas (src/ops/subject-limits.ts)
+  subjectLimits?: SubjectLimitOptions;
+  // AUDIT HOOK: every request a quota refused (HTTP 429), for the audit trail (src/audit)
+  onRefused?: RefusedRequestHook;
 }
 
 const DEV_AUTH: AuthConfig = { jwtSecret: DEV_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
@@ -44,12 +51,16 @@ export interface Service {
 }
 
 // Schema + Apollo + HTTP routes; used by src/index.ts and by the tests.
-export async function createServer({ ds, production = false, auth = DEV_AUTH, ops: opsOptions, schema }: ServerOptions): Promise<Service> {
+export async function createServer({
+  ds, production = false, auth = DEV_AUTH, ops: opsOptions, schema, subjectLimits: quotas = DEFAULT_SUBJECT_LIMITS, onRefused,
+}: ServerOptions): Promise<Service> {
   const tree = await DistrictTree.load(ds);
+  const districtSizes = { districts: tree.all().length, maxChildren: Math.max(0, ...tree.all().map((d) => tree.children(d.code).length)) };
   const ops = createOps(ds, opsOptions);
   const verify = createTokenVerifier(auth);
   const apollo = new ApolloServer<Context>({
-    schema: schema ?? (await createSchema()),
+    // every ID argument and input field is parsed by src/common/ids.ts
+    schema: withPositiveIds(schema ?? (await createSchema())),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     // src/index.ts handles SIGTERM/SIGINT (drain, then close the database); Apollo's own handler would
@@ -62,7 +73,8 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
     plugins: [
       ops.plugin,
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      limitsPlugin(),
+      limitsPlugin(districtSizes),
+      ...(production ? [serviceSdlGuard()] : []),
       auditPlugin(ds),
       // no cache hints are used; Apollo's default cache-control plugin would instrument every field
       // resolver of every request (willResolveField) for nothing
@@ -79,6 +91,9 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
   // (res.locals.statements), a time limit and a log line
   app.use(ops.routes);
   app.use(ops.track);
+  // answers may carry personal data: no cache keeps them
+  app.use(noStore);
+  app.use(subjectLimits(verify, quotas, onRefused));
   mountReportRoutes(app, { ds, tree, verify });
   mountImportRoutes(app, { ds, tree, verify });
   app.use(
@@ -87,7 +102,8 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
     documentSizeLimit,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const identity = await authenticate(verify, req.headers.authorization);
+        // verified once by subjectLimits when a token was sent
+        const identity = (res.locals.identity as Omit<Viewer, 'purpose'> | undefined) ?? (await authenticate(verify, req.headers.authorization));
         const viewer: Viewer = { ...identity, purpose: readPurpose(req.headers['x-access-purpose']) };
         return buildContext(ds, tree, viewer, res.locals.statements as StatementCount);
       },

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -29,7 +30,7 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
-const DOMAIN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE']);
+const DOMAIN_CODES = new Set<string>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
 
 // A code a client may see as it was raised (the federation gateway passes its subgraphs' on).
 export function isPublicCode(code: unknown): boolean {
@@ -51,6 +52,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const inner = (error as GraphQLError | undefined)?.originalError;
   if (inner instanceof GraphQLError && inner.extensions?.code === 'QUERY_TOO_COMPLEX') {
     return { message: formatted.message, locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+  }
+  // a literal a scalar refused (an ID that is not a positive integer, src/common/ids.ts)
+  if (inner instanceof GraphQLError && inner.extensions?.code === 'BAD_USER_INPUT') {
+    const { rule } = inner.extensions;
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', ...(rule ? { rule } : {}) } };
   }
   if (/Document contains more tha[nt] \d+ tokens/.test(formatted.message)) {
     return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };

@@ -23,7 +23,11 @@ export function readPurpose(raw: string | string[] | undefined): string | null {
 
 export function requirePurpose(purpose: string | null): string {
   if (!purpose) {
-    throw domainError('FORBIDDEN', `Reading person-level data needs the ${PURPOSE_HEADER} header (a case reference or reason, 1-${MAX_PURPOSE_LENGTH} characters)`);
+    // refused before execution: HTTP 403 and no data at all
+    throw domainError('FORBIDDEN', `Reading person-level data needs the ${PURPOSE_HEADER} header (a case reference or reason, 1-${MAX_PURPOSE_LENGTH} characters)`, {
+      rule: 'PURPOSE_REQUIRED',
+      http: { status: 403 },
+    });
   }
   return purpose;
 }
