@@ -1,5 +1,6 @@
 // Environment parsed and validated once at start; nothing else reads process.env.
 import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
+import { estimatedEntropyBits, MIN_SECRET_ENTROPY_BITS } from './common/secret-strength';
 import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './federation/subgraph-split';
 
 export type DatabaseTarget =
@@ -57,6 +58,8 @@ export function withReplicas(primary: DatabaseTarget, raw: string | undefined): 
 export interface Config {
   database: DatabaseTarget;
   port: number;
+  // HOST: the interface to listen on; development defaults to loopback only
+  host: string;
   production: boolean;
   auth: AuthConfig;
   ops: OpsConfig;
@@ -73,6 +76,12 @@ export interface OpsConfig {
   dbQueueLimit: number;
   dbStatementTimeoutMs: number;
   dbStartupTimeoutMs: number;
+  // per-subject quotas (docs/SECURITY.md)
+  subjectMaxInFlight: number;
+  subjectRatePerMinute: number;
+  subjectBurst: number;
+  // METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`
+  metricsToken: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -97,7 +106,17 @@ function loadOps(env: NodeJS.ProcessEnv, nodeEnv: string): OpsConfig {
     dbQueueLimit: intVar(env, 'DB_QUEUE_LIMIT', 500, 1, 100_000), // statements, not requests: a profile issues ~20
     dbStatementTimeoutMs: intVar(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     dbStartupTimeoutMs: intVar(env, 'DB_STARTUP_TIMEOUT_MS', 60_000, 0, 3_600_000),
+    subjectMaxInFlight: intVar(env, 'SUBJECT_MAX_IN_FLIGHT', 4, 1, 1000),
+    subjectRatePerMinute: intVar(env, 'SUBJECT_RATE_PER_MINUTE', 3000, 1, 1_000_000),
+    subjectBurst: intVar(env, 'SUBJECT_BURST', 1000, 1, 1_000_000),
+    metricsToken: loadMetricsToken(env),
   };
+}
+
+function loadMetricsToken(env: NodeJS.ProcessEnv): string | null {
+  const token = env.METRICS_TOKEN || null;
+  if (token && (token.length < 16 || !/^[A-Za-z0-9._~+/=-]+$/.test(token))) throw new ConfigError('METRICS_TOKEN: at least 16 characters of A-Z a-z 0-9 . _ ~ + / = -');
+  return token;
 }
 
 function loadAuth(env: NodeJS.ProcessEnv, production: boolean): AuthConfig {
@@ -108,6 +127,10 @@ function loadAuth(env: NodeJS.ProcessEnv, production: boolean): AuthConfig {
     throw new ConfigError('AUTH_JWT_SECRET: set a secret of your own (or AUTH_JWKS_URL) when NODE_ENV=production');
   }
   if (!jwksUrl && jwtSecret.length < 32) throw new ConfigError('AUTH_JWT_SECRET: must be at least 32 characters');
+  // 40 spaces or one repeated character are 32 characters too
+  if (production && !jwksUrl && estimatedEntropyBits(jwtSecret) < MIN_SECRET_ENTROPY_BITS) {
+    throw new ConfigError(`AUTH_JWT_SECRET: too predictable (repeated or few distinct characters); use a random one, e.g. openssl rand -base64 48`);
+  }
   return { jwtSecret, jwksUrl, issuer: env.AUTH_ISSUER || DEFAULT_ISSUER, audience: env.AUTH_AUDIENCE || DEFAULT_AUDIENCE };
 }
 
@@ -122,6 +145,17 @@ function loadPort(env: NodeJS.ProcessEnv): number {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT: must be an integer 0..65535');
   return port;
+}
+
+// Development listens on loopback only; production (a container) on every interface unless HOST says otherwise.
+function loadHost(env: NodeJS.ProcessEnv, production: boolean): string {
+  const host = env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1');
+  if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) throw new ConfigError('HOST: an interface address or host name, e.g. 127.0.0.1 or 0.0.0.0');
+  return host;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
 }
 
 function loadNodeEnv(env: NodeJS.ProcessEnv): string {
@@ -139,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     database: withReplicas(parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL), env.DATABASE_REPLICA_URLS),
     port,
+    host: loadHost(env, production),
     production,
     auth: loadAuth(env, production),
     ops: loadOps(env, nodeEnv),

@@ -2,6 +2,8 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource, Logger } from 'typeorm';
 import { createDataSource, PoolOptions } from '../ormconfig';
 import { DatabaseTarget } from './config';
+import { prepareSqliteFile, restrictSqliteFiles } from './common/private-files';
+import { guardEmptyLists } from './common/empty-lists';
 
 // A mysql:// URL may point at MySQL, MariaDB or TiDB; ask the server which one it is, since
 // TypeORM reads MariaDB's catalogue differently.
@@ -18,7 +20,10 @@ export async function probeTarget(target: DatabaseTarget): Promise<DatabaseTarge
 }
 
 export async function openDataSource(target: DatabaseTarget, logger?: Logger, pool?: PoolOptions): Promise<DataSource> {
+  if (target.kind === 'sqlite') prepareSqliteFile(target.path);
   const ds = createDataSource(await probeTarget(target), logger, pool);
+  guardEmptyLists(ds);
   await ds.initialize();
+  if (target.kind === 'sqlite') restrictSqliteFiles(target.path);
   return ds;
 }

@@ -3,7 +3,8 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, isLoopback, loadConfig } from './config';
+import { DEV_JWT_SECRET } from './common/auth/tokens';
 import { logger } from './common/logger';
 import type { Service } from './server';
 
@@ -53,12 +54,20 @@ async function main(): Promise<void> {
     schema,
     production: config.production,
     auth: config.auth,
-    ops: { requestTimeoutMs: ops.requestTimeoutMs, nodeMetrics: true },
+    ops: { requestTimeoutMs: ops.requestTimeoutMs, nodeMetrics: true, metricsToken: ops.metricsToken },
+    subjectLimits: { maxInFlight: ops.subjectMaxInFlight, ratePerMinute: ops.subjectRatePerMinute, burst: ops.subjectBurst },
   });
   running.service = service;
   if (stopping) return;
-  const server = service.app.listen(config.port, () => {
-    logger.info({ port: config.port, database: config.database.kind, subgraph: config.subgraph ?? undefined }, `jindu-graph listening on http://localhost:${config.port}/graphql`);
+  const { host, port } = config;
+  if (!isLoopback(host) && !config.auth.jwksUrl && config.auth.jwtSecret === DEV_JWT_SECRET) {
+    // anyone who has read the source can sign an ADMIN token for this service
+    logger.warn({ host }, `WARNING: listening on ${host}, not only on this machine, with the PUBLIC DEVELOPMENT SECRET: anyone who can reach it can sign tokens. Set AUTH_JWT_SECRET, or HOST=127.0.0.1`);
+    process.stderr.write(`\n*** WARNING: jindu-graph listens on ${host} with the public development token secret. Set AUTH_JWT_SECRET or HOST=127.0.0.1. ***\n\n`);
+  }
+  const server = service.app.listen(port, host, () => {
+    const shown = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+    logger.info({ host, port, database: config.database.kind, subgraph: config.subgraph ?? undefined }, `jindu-graph listening on http://${shown}:${port}/graphql`);
   });
   server.on('error', (err) => fail(err));
   running.server = server;

@@ -57,7 +57,7 @@ export async function createServer({
   const tree = await DistrictTree.load(ds);
   const districtSizes = { districts: tree.all().length, maxChildren: Math.max(0, ...tree.all().map((d) => tree.children(d.code).length)) };
   const ops = createOps(ds, opsOptions);
-  const verify = createTokenVerifier(auth);
+  const verify = createTokenVerifier(auth, (code) => tree.get(code) !== undefined);
   const apollo = new ApolloServer<Context>({
     // every ID argument and input field is parsed by src/common/ids.ts
     schema: withPositiveIds(schema ?? (await createSchema())),

@@ -1,7 +1,8 @@
 // npm run token -- --role ROLE --district CODE [--name NAME] [--ttl 8h]: prints a development token
 // signed with AUTH_JWT_SECRET (or the development secret).
 import { parseArgs } from 'node:util';
-import { signDevToken } from '../common/auth/tokens';
+import { NINGXIA_DISTRICTS_2020 } from '../../migrations/reference/ningxia-districts-2020';
+import { signDevToken, TOKEN_DISTRICT } from '../common/auth/tokens';
 import { Role, ROLES } from '../common/auth/viewer';
 import { ConfigError, loadConfig } from '../config';
 
@@ -22,7 +23,11 @@ async function main(): Promise<void> {
   }
   const role = values.role as Role;
   if (!ROLES.includes(role)) fail(`token: --role must be one of ${ROLES.join(', ')}`);
-  if (!values.district || !/^\d{6}(\d{3}){0,2}$/.test(values.district)) fail('token: --district must be a GB/T 2260 code, e.g. 640000');
+  // the districts the reference-data migration inserts: a token for any other would be refused
+  const known = new Set(NINGXIA_DISTRICTS_2020.map(([code]) => code));
+  if (!values.district || !TOKEN_DISTRICT.test(values.district) || !known.has(values.district)) {
+    fail('token: --district must be the 6-digit GB/T 2260 code of a district of the province, e.g. 640000 or 640104');
+  }
   const ttl = values.ttl ?? '8h';
   if (!/^\d+[smhd]$/.test(ttl)) fail('token: --ttl must look like 15m, 8h or 1d');
   const config = loadConfig();

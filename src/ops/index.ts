@@ -1,5 +1,6 @@
 import { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ErrorRequestHandler, RequestHandler, Router } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { opsPlugin } from './apollo-plugin';
 import { poolSaturated } from './database';
@@ -15,6 +16,8 @@ export interface OpsOptions {
   requestTimeoutMs?: number;
   // Node's default process metrics (CPU, memory, event loop, GC); off for services built inside tests
   nodeMetrics?: boolean;
+  // METRICS_TOKEN: /metrics answers only `Authorization: Bearer <token>` (null: open, as /healthz)
+  metricsToken?: string | null;
 }
 
 // Operations of one service instance: health checks, metrics, request logs and limits, shutdown state.
@@ -30,13 +33,25 @@ export interface Ops {
   errors: ErrorRequestHandler;
 }
 
+// compared in constant time, whatever the lengths
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 export function createOps(ds: DataSource, options: OpsOptions = {}): Ops {
   const lifecycle = new Lifecycle();
   const metrics = createMetrics(ds, { nodeMetrics: options.nodeMetrics });
   const routes = healthRoutes(ds, lifecycle);
-  routes.get('/metrics', async (_req, res) => {
+  routes.get('/metrics', async (req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    if (options.metricsToken && !sameSecret(req.headers.authorization ?? '', `Bearer ${options.metricsToken}`)) {
+      res.setHeader('www-authenticate', 'Bearer');
+      res.status(401).json({ errors: [{ message: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
     res.setHeader('content-type', metrics.registry.contentType);
     res.setHeader('cache-control', 'no-store');
     res.send(await metrics.registry.metrics());

@@ -16,27 +16,30 @@ export interface AuthConfig {
 
 export type TokenVerifier = (token: string) => Promise<Omit<Viewer, 'purpose'>>;
 
-const DISTRICT = /^\d{6}(\d{3}){0,2}$/;
+// A token's district is a 6-digit GB/T 2260 code (province, city or county) the service knows.
+export const TOKEN_DISTRICT = /^\d{6}$/;
+export type KnownDistrict = (code: string) => boolean;
 
-function claimsToViewer(payload: JWTPayload): Omit<Viewer, 'purpose'> {
+function claimsToViewer(payload: JWTPayload, isKnown: KnownDistrict): Omit<Viewer, 'purpose'> {
   const { sub, role, district, name } = payload as JWTPayload & { role?: unknown; district?: unknown; name?: unknown };
   if (typeof sub !== 'string' || !sub) throw new Error('sub');
   if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new Error('role');
-  if (typeof district !== 'string' || !DISTRICT.test(district)) throw new Error('district');
+  if (typeof district !== 'string' || !TOKEN_DISTRICT.test(district) || !isKnown(district)) throw new Error('district');
   return { sub, role: role as Role, district, name: typeof name === 'string' ? name : sub };
 }
 
 // HS256 with the shared secret, or RS256 against a JWKS; expiry, issuer and audience always checked.
 // The algorithm list is fixed, so `alg: none` and HS/RS confusion are refused by jose.
-export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+// isKnown: the districts of the loaded tree (src/server.ts); a token naming any other is not valid.
+export function createTokenVerifier(config: AuthConfig, isKnown: KnownDistrict = () => true): TokenVerifier {
   // exp and iat are required and a token lives at most a day: no token is valid forever
   const options = { issuer: config.issuer, audience: config.audience, clockTolerance: 5, requiredClaims: ['exp', 'iat'], maxTokenAge: MAX_TOKEN_AGE };
   if (config.jwksUrl) {
     const jwks = createRemoteJWKSet(new URL(config.jwksUrl));
-    return async (token) => claimsToViewer((await jwtVerify(token, jwks, { ...options, algorithms: ['RS256'] })).payload);
+    return async (token) => claimsToViewer((await jwtVerify(token, jwks, { ...options, algorithms: ['RS256'] })).payload, isKnown);
   }
   const key = new TextEncoder().encode(config.jwtSecret);
-  return async (token) => claimsToViewer((await jwtVerify(token, key, { ...options, algorithms: ['HS256'] })).payload);
+  return async (token) => claimsToViewer((await jwtVerify(token, key, { ...options, algorithms: ['HS256'] })).payload, isKnown);
 }
 
 // One message for every failure: which check failed is not the caller's business.
