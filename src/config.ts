@@ -106,7 +106,7 @@ function loadOps(env: NodeJS.ProcessEnv, nodeEnv: string): OpsConfig {
     dbQueueLimit: intVar(env, 'DB_QUEUE_LIMIT', 500, 1, 100_000), // statements, not requests: a profile issues ~20
     dbStatementTimeoutMs: intVar(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     dbStartupTimeoutMs: intVar(env, 'DB_STARTUP_TIMEOUT_MS', 60_000, 0, 3_600_000),
-    subjectMaxInFlight: intVar(env, 'SUBJECT_MAX_IN_FLIGHT', 4, 1, 1000),
+    subjectMaxInFlight: intVar(env, 'SUBJECT_MAX_IN_FLIGHT', 2, 1, 1000),
     subjectRatePerMinute: intVar(env, 'SUBJECT_RATE_PER_MINUTE', 3000, 1, 1_000_000),
     subjectBurst: intVar(env, 'SUBJECT_BURST', 1000, 1, 1_000_000),
     metricsToken: loadMetricsToken(env),

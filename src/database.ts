@@ -4,6 +4,7 @@ import { createDataSource, PoolOptions } from '../ormconfig';
 import { DatabaseTarget } from './config';
 import { prepareSqliteFile, restrictSqliteFiles } from './common/private-files';
 import { guardEmptyLists } from './common/empty-lists';
+import { yieldBetweenStatements } from './common/sqlite-yield';
 
 // A mysql:// URL may point at MySQL, MariaDB or TiDB; ask the server which one it is, since
 // TypeORM reads MariaDB's catalogue differently.
@@ -23,6 +24,7 @@ export async function openDataSource(target: DatabaseTarget, logger?: Logger, po
   if (target.kind === 'sqlite') prepareSqliteFile(target.path);
   const ds = createDataSource(await probeTarget(target), logger, pool);
   guardEmptyLists(ds);
+  yieldBetweenStatements(ds);
   await ds.initialize();
   if (target.kind === 'sqlite') restrictSqliteFiles(target.path);
   return ds;

@@ -12,7 +12,7 @@ export interface SubjectLimitOptions {
   burst: number;
 }
 
-export const DEFAULT_SUBJECT_LIMITS: SubjectLimitOptions = { maxInFlight: 4, ratePerMinute: 3000, burst: 1000 };
+export const DEFAULT_SUBJECT_LIMITS: SubjectLimitOptions = { maxInFlight: 2, ratePerMinute: 3000, burst: 1000 };
 
 export interface RefusedRequest {
   subject: string;
