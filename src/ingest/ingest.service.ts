@@ -342,6 +342,8 @@ export class Ingestion {
       if (spec && live().length && (spec.hasPerson || LEDGER_TABLES.has(tableOf(this.options.ds, spec.entity).table))) await lockIndicatorLedger(em);
       if (spec && live().length) {
         await this.resolveRefs(em, spec, live());
+        // authorise before linking: a row that may not be written never creates or changes a person
+        if (live().length) await this.authoriseSourceKeys(em, spec, live());
         if (spec.hasPerson && live().length) await this.linkPersons(em, spec, live(), stats, touched);
         if (live().length) await this.writeRecords(em, spec, live(), touched);
       }
@@ -416,6 +418,23 @@ export class Ingestion {
     }
   }
 
+  // The stored record with a row's source key must lie in the writer's jurisdiction too, or another
+  // county's record could be taken over by re-using its key. The message names no district.
+  private async authoriseSourceKeys(em: EntityManager, spec: KindSpec, items: Item[]): Promise<void> {
+    const { viewer, tree } = this.options;
+    const { table } = tableOf(this.options.ds, spec.entity);
+    const keys = items.map((i) => i.input!.sourceKey as string);
+    const outside = new Set<string>();
+    for (const r of await this.sql.selectIn<{ source_key: string; district_code: string }>(em, table, ['source_key', 'district_code'], 'source_key', keys)) {
+      if (!withinJurisdiction(viewer, tree, String(r.district_code))) outside.add(this.sql.fold(String(r.source_key)));
+    }
+    for (const i of items) {
+      if (outside.has(this.sql.fold(i.input!.sourceKey as string))) {
+        i.reasons.push({ field: 'sourceKey', rule: 'JURISDICTION', message: 'this source key belongs to a record outside your jurisdiction' });
+      }
+    }
+  }
+
   // Persons by normalised ID number, created on first sight; this department's version of each
   // person kept in person_identity; a disagreement with another department's version recorded in
   // identity_conflict. The person row itself follows the department that knew the person first.
@@ -467,7 +486,6 @@ export class Ingestion {
       for (const p of await sql.selectIn<PersonRow>(em, 'person', ['id', 'id_number', 'name', 'residence_district_code', 'household_district_code'], 'id_number', created.map((k) => sample.get(k)!.idNumber))) {
         persons.set(sql.fold(p.id_number), { ...p, id: Number(p.id) });
       }
-      stats.personsCreated += created.length;
     }
     const isNew = new Set(created);
 
@@ -487,10 +505,18 @@ export class Ingestion {
     const identityRows: unknown[][] = [];
     const conflictRows: unknown[][] = [];
     const agreed: Array<[number, IdentityField, Department]> = [];
+    // No existence oracle: the counts answer as the writer sees persons. One outside their jurisdiction
+    // (and not yet known to them through their department's version) counts as created, like one who
+    // did not exist, and its conflicts with other departments are recorded for review but not counted.
+    const { viewer, tree } = this.options;
+    const visible = new Set<number>();
     for (const [key, v] of final) {
       const person = persons.get(key)!;
       const list = versions.get(person.id) ?? [];
       const mine = list.find((r) => r.department === dept);
+      const seenBefore = !isNew.has(key) && (withinJurisdiction(viewer, tree, person.residence_district_code) || (!!mine && withinJurisdiction(viewer, tree, mine.residence_district_code)));
+      if (seenBefore) visible.add(person.id);
+      else stats.personsCreated += 1;
       const changed =
         !mine || mine.name !== v.name || mine.birth_date !== v.birthDate || mine.residence_district_code !== v.residenceDistrictCode || (mine.household_district_code ?? null) !== v.householdDistrictCode;
       if (changed) {
@@ -531,7 +557,7 @@ export class Ingestion {
       const known = new Set((await sql.selectIn<{ fingerprint: string }>(em, 'identity_conflict', ['fingerprint'], 'fingerprint', conflictRows.map((r) => r[6]))).map((r) => r.fingerprint));
       const fresh = conflictRows.filter((r, idx) => !known.has(r[6] as string) && conflictRows.findIndex((o) => o[6] === r[6]) === idx);
       await sql.upsert(em, 'identity_conflict', ['person_id', 'field', 'department_a', 'value_a', 'department_b', 'value_b', 'fingerprint'], fresh, ['fingerprint'], []);
-      stats.conflicts += fresh.length;
+      stats.conflicts += fresh.filter((r) => visible.has(r[0] as number)).length;
     }
     // departments that now agree on a detail settle their open conflicts about it
     for (const [personId, field, other] of agreed) {
@@ -561,7 +587,6 @@ export class Ingestion {
     const { table, columns } = tableOf(this.options.ds, spec.entity);
     const sourceIdx = columns.findIndex((c) => c.db === 'source_key');
     const personIdx = LEDGER_TABLES.has(table) ? columns.findIndex((c) => c.db === 'person_id') : -1;
-    const districtIdx = columns.findIndex((c) => c.db === 'district_code');
     const existing = new Map<string, { id: number; values: unknown[] }>();
     const keys = items.map((i) => i.input!.sourceKey as string);
     for (const r of await sql.selectIn<Record<string, unknown>>(em, table, ['id', ...columns.map((c) => c.db)], 'source_key', keys)) {
@@ -577,14 +602,6 @@ export class Ingestion {
         const ex = existing.get(key);
         cur = ex ? { id: ex.id, values: ex.values, dirty: false, items: [] } : undefined;
         if (cur) state.set(key, cur);
-      }
-      // the stored record must lie in the writer's jurisdiction too, or another county's record
-      // could be taken over by re-using its source key
-      const storedDistrict = cur && districtIdx >= 0 ? String(cur.values[districtIdx]) : null;
-      if (cur && cur.id !== null && storedDistrict && !withinJurisdiction(this.options.viewer, this.options.tree, storedDistrict)) {
-        i.reasons.push({ field: 'sourceKey', rule: 'JURISDICTION', message: `the stored record with this source key belongs to district ${storedDistrict}, outside your jurisdiction` });
-        i.status = UpsertStatus.REJECTED;
-        continue;
       }
       if (!cur) {
         state.set(key, { id: null, values, dirty: true, items: [i] });
