@@ -15,6 +15,7 @@ import { Viewer } from '../common/auth/viewer';
 import { validateIdNumber } from '../common/id-number';
 import { inTransaction } from '../common/transactions';
 import { DistrictTree } from '../districts/district-tree';
+import { addIdentityBaseline } from '../persons/identity-baseline';
 import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
 import { Department, IdentityField, RecordKind, UpsertStatus } from './ingest.enums';
 import { inputFields, KindSpec, RefRow, specOf } from './record-kinds';
@@ -493,6 +494,10 @@ export class Ingestion {
     const versions = new Map<number, VersionRow[]>();
     const existingIds = [...persons.entries()].filter(([k]) => !isNew.has(k)).map(([, p]) => p.id);
     if (existingIds.length) {
+      // persons written without ingestion (seeded, or from before identity versions) get their baseline first
+      const withVersion = new Set((await sql.selectIn<{ person_id: number }>(em, 'person_identity', ['person_id'], 'person_id', existingIds)).map((r) => Number(r.person_id)));
+      const bare = existingIds.filter((id) => !withVersion.has(id));
+      if (bare.length) await addIdentityBaseline(em, (n) => sql.q(n), bare);
       const rows = await sql.selectIn<VersionRow>(em, 'person_identity', ['id', 'person_id', 'department', 'name', 'birth_date', 'residence_district_code', 'household_district_code'], 'person_id', existingIds);
       rows.sort((a, b) => Number(a.id) - Number(b.id));
       for (const r of rows) {
@@ -517,6 +522,9 @@ export class Ingestion {
       const seenBefore = !isNew.has(key) && (withinJurisdiction(viewer, tree, person.residence_district_code) || (!!mine && withinJurisdiction(viewer, tree, mine.residence_district_code)));
       if (seenBefore) visible.add(person.id);
       else stats.personsCreated += 1;
+      // an absent household code is not known, not cleared: the department's or the person's stays
+      if (v.householdDistrictCode === null) v.householdDistrictCode = mine?.household_district_code ?? (isNew.has(key) ? null : person.household_district_code) ?? null;
+      const conflictsBefore = conflictRows.length;
       const changed =
         !mine || mine.name !== v.name || mine.birth_date !== v.birthDate || mine.residence_district_code !== v.residenceDistrictCode || (mine.household_district_code ?? null) !== v.householdDistrictCode;
       if (changed) {
@@ -538,12 +546,14 @@ export class Ingestion {
           }
         }
       }
-      // the person row follows its first department (for persons that predate any version: whoever sends first)
+      // the person row follows its first department, and only where no other department disagrees:
+      // a disagreement waits for review (resolveIdentityConflict), it never renames or moves silently
       const primary = list[0]?.department ?? dept;
+      const disputed = conflictRows.length > conflictsBefore || list.some((r) => r.department !== dept && (r.name !== v.name || r.birth_date !== v.birthDate || r.residence_district_code !== v.residenceDistrictCode));
       // a writer may only change a person it can already reach: nobody pulls a person from another
       // county into their own jurisdiction by sending a record (their version is kept, see above)
-      const reachable = withinJurisdiction(this.options.viewer, this.options.tree, person.residence_district_code);
-      if (!isNew.has(key) && primary === dept && reachable && (person.name !== v.name || person.residence_district_code !== v.residenceDistrictCode || (person.household_district_code ?? null) !== v.householdDistrictCode)) {
+      const reachable = withinJurisdiction(viewer, tree, person.residence_district_code);
+      if (!isNew.has(key) && primary === dept && !disputed && reachable && (person.name !== v.name || person.residence_district_code !== v.residenceDistrictCode || (person.household_district_code ?? null) !== v.householdDistrictCode)) {
         await em.query(
           `UPDATE ${sql.q('person')} SET ${sql.q('name')} = ?, ${sql.q('residence_district_code')} = ?, ${sql.q('household_district_code')} = ?, ${sql.q('updated_at')} = ${sql.now} WHERE ${sql.q('id')} = ?`,
           [v.name, v.residenceDistrictCode, v.householdDistrictCode, person.id],
