@@ -27,7 +27,7 @@ describe.each(testDatabases())('identity baseline on $name', ({ target }) => {
       (r) => [r.department, r.name, r.h],
     );
   const importPs = async (text: string, source: string) =>
-    importFile(Readable.from([Buffer.from(text)]), { ds, tree: await DistrictTree.load(ds), viewer: PS, department: Department.PUBLIC_SECURITY, source, format: 'ndjson' });
+    importFile(() => Readable.from([Buffer.from(text)]), { ds, tree: await DistrictTree.load(ds), viewer: PS, department: Department.PUBLIC_SECURITY, source, format: 'ndjson' });
 
   beforeEach(async () => {
     ds = await freshDatabase(target);

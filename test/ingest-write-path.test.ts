@@ -75,7 +75,7 @@ describe.each(testDatabases())('the write path on $name', ({ target }) => {
     return res.data[specOf(kind).mutation] as { summary: Record<string, number>; results: Array<{ status: string; reasons: Array<{ field: string; rule: string; message: string }> }> };
   };
   const importAs = (v: Viewer, department: Department, text: string | Buffer, source = 'w.ndjson', format: 'csv' | 'ndjson' = 'ndjson', kind?: RecordKind) =>
-    importFile(Readable.from([typeof text === 'string' ? Buffer.from(text) : text]), { ds, tree, viewer: v, department, source, format, kind });
+    importFile(() => Readable.from([typeof text === 'string' ? Buffer.from(text) : text]), { ds, tree, viewer: v, department, source, format, kind });
 
   beforeAll(async () => {
     ds = await freshDatabase(target);
