@@ -18,7 +18,7 @@ import { GraphQLError } from 'graphql';
 import { readFile } from 'node:fs/promises';
 import { createTokenVerifier } from '../common/auth/tokens';
 import { Role, Viewer } from '../common/auth/viewer';
-import { assertMayWrite } from '../ingest/ingest.resolver';
+import { assertMayWrite } from '../ingest/write-rights';
 import { ConfigError, loadConfig } from '../config';
 import { openDataSource } from '../database';
 import { DistrictTree } from '../districts/district-tree';

@@ -21,7 +21,7 @@ import { currentRecord } from '../ops/request-context';
 import { checkFile, importFile } from './file-import';
 import { spool, Spooled } from './spool';
 import { DEPARTMENT_SLUGS } from './ingest.enums';
-import { assertMayWrite } from './ingest.resolver';
+import { assertMayWrite } from './write-rights';
 import { Encoding, Format } from './readers';
 import { parseKind } from './record-kinds';
 
