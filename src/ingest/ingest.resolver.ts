@@ -18,7 +18,7 @@ import { Context } from '../context';
 import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
 import { Person } from '../persons/person.entity';
 import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest.entities';
-import { Department, IdentityField, RecordKind, UpsertStatus } from './ingest.enums';
+import { Department, IdentityField, UpsertStatus } from './ingest.enums';
 import { auditWrite, Ingestion } from './ingest.service';
 import { IdentityConflictConnection, RejectedRecordConnection, RejectionReason, UpsertPayload } from './ingest.types';
 import { parseKind } from './record-kinds';

@@ -5,7 +5,7 @@
 import { badInput } from '../common/errors';
 import { Decoded, decodeLines, Encoding, Line, MAX_LINE_CHARS } from './pipeline/decode';
 import { RecordKind } from './ingest.enums';
-import { IncomingRow } from './ingest.service';
+import { IncomingRow } from './pipeline/types';
 import { inputFields, parseKind, specOf } from './record-kinds';
 import { Reason } from './validators';
 
