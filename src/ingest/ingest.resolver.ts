@@ -3,7 +3,7 @@ import { readFromPrimaryFromNowOn } from '../common/read-replica';
 // rows, and the identity conflicts between departments. Who may call what is in ACCESS_RULES; the
 // department and jurisdiction checks that depend on the data are here and in the engine.
 import DataLoader from 'dataloader';
-import { GraphQLResolveInfo, print } from 'graphql';
+import { GraphQLError, GraphQLResolveInfo, print } from 'graphql';
 import { In } from 'typeorm';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appendAuditEvent } from '../audit/audit.service';
@@ -52,11 +52,14 @@ export class IngestResolver {
     if (record.resolved) throw badInput('This row has been resolved already', 'id', 'RESOLVED');
     let fields: Record<string, unknown>;
     try {
-      fields = JSON.parse(corrected ?? record.fields ?? 'null');
-    } catch {
+      // a correction names only the fields to change (null clears one); the others are taken as received
+      const change: unknown = corrected === null ? {} : JSON.parse(corrected);
+      if (!change || typeof change !== 'object' || Array.isArray(change)) throw badInput('corrected: a JSON object of input fields', 'corrected', 'PARSE');
+      fields = { ...(JSON.parse(record.fields ?? '{}') as Record<string, unknown>), ...(change as Record<string, unknown>) };
+    } catch (err) {
+      if (err instanceof GraphQLError) throw err;
       throw badInput('corrected: not valid JSON', 'corrected', 'PARSE');
     }
-    if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw badInput('corrected: a JSON object of input fields', 'corrected', 'PARSE');
     const kind = record.recordKind ?? parseKind(fields.kind);
     if (!kind) throw badInput('corrected: give "kind", the record kind', 'corrected', 'UNKNOWN_KIND');
     const ingestion = new Ingestion({

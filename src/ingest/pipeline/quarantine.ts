@@ -5,8 +5,10 @@ import { Item, MAX_RAW_CHARS, StageContext } from './types';
 
 const clip = (s: string, max = MAX_RAW_CHARS) => (s.length > max ? s.slice(0, max) : s);
 
-// Rejected rows into the quarantine; the same row of the same source quarantined again (a re-run)
-// updates its entry instead of adding one, and re-opens it if it had been resolved.
+// Rejected rows into the quarantine. An entry is identified by its content (department, kind and the
+// row as received, which holds its source key), not by the file: the same bad row sent again, from
+// this file or one of another name, updates its entry instead of adding one, and an entry already
+// resolved (its record corrected and accepted) stays resolved.
 export async function quarantine(ctx: StageContext, em: EntityManager, items: Item[]): Promise<void> {
   const { department, source, viewer } = ctx;
   const sql = ctx.sql;
@@ -14,7 +16,7 @@ export async function quarantine(ctx: StageContext, em: EntityManager, items: It
     const kind = i.spec?.kind ?? i.row.kind ?? null;
     const raw = clip(i.row.raw);
     const fields = i.row.fields ? JSON.stringify(i.row.fields) : null;
-    const fingerprint = sha256(JSON.stringify([department, kind, source, i.row.rowNumber, i.row.raw]));
+    const fingerprint = sha256(JSON.stringify([department, kind, i.row.raw.trim()]));
     (i as Item & { fingerprint: string }).fingerprint = fingerprint;
     return [
       department, kind, clip(source, 200), i.row.rowNumber, raw, fields && fields.length <= MAX_RAW_CHARS ? fields : null,
@@ -26,7 +28,7 @@ export async function quarantine(ctx: StageContext, em: EntityManager, items: It
     em, 'rejected_record',
     ['department', 'record_kind', 'source', 'source_row', 'raw', 'fields', 'reasons_json', 'fingerprint', 'submitted_by', 'submitter_district'],
     rows, ['fingerprint'], ['reasons_json', 'fields'],
-    [`${sql.q('resolved')} = 0`, `${sql.q('resolved_at')} = NULL`, `${sql.q('resolved_record_id')} = NULL`, `${sql.q('updated_at')} = ${sql.now}`],
+    [`${sql.q('updated_at')} = ${sql.now}`],
   );
   if (ctx.keepResults) {
     const ids = new Map<string, number>();
