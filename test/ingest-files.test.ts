@@ -54,7 +54,6 @@ const LINES: Array<[string, string | null, string?]> = [
   [row({ sourceKey: 'D-27', name: '"未闭合' }), 'CSV_SYNTAX'], // unclosed quote: only this line is lost to it
   [row({ sourceKey: 'D-28', name: '钱七' }), null], // read again after the broken line
   ['', null], // blank line: not a row
-  [row({ sourceKey: 'D-29', name: 'GBK' }), 'ENCODING'], // the name is replaced by GB18030 bytes below
   [row({ sourceKey: 'D 30' }), 'SOURCE_KEY', 'sourceKey'],
   [row({ sourceKey: 'D-31', householdDistrictCode: '64' }), 'DISTRICT_CODE', 'householdDistrictCode'],
   [row({ sourceKey: 'D-32', idNumber: '' }), 'REQUIRED', 'idNumber'],
@@ -62,11 +61,8 @@ const LINES: Array<[string, string | null, string?]> = [
 
 function badRowsFile(): Buffer {
   const text = `\ufeff${HEADER}\r\n${LINES.map(([l]) => l).join('\r\n')}\r\n`;
-  const utf8 = Buffer.from(text, 'utf8');
-  // one row carries a name in GB18030 bytes inside an otherwise UTF-8 file
-  const marker = Buffer.from('GBK');
-  const at = utf8.indexOf(marker);
-  return Buffer.concat([utf8.subarray(0, at), encode('孙八', 'gb18030'), utf8.subarray(at + marker.length)]);
+  // (a row in another encoding refuses the whole file: test/ingest-file-refusals.test.ts)
+  return Buffer.from(text, 'utf8');
 }
 
 describe.each(testDatabases())('file imports on $name', ({ target }) => {
@@ -134,17 +130,16 @@ describe.each(testDatabases())('file imports on $name', ({ target }) => {
     expect(await dumpTables(ds)).toEqual(before);
   });
 
-  it('detects a GB18030 file, and reads it as UTF-8 only when told so (ENCODING)', async () => {
+  it('detects a GB18030 file, and refuses it whole when told it is UTF-8 (ENCODING)', async () => {
     const text = `${HEADER}\n${row({ sourceKey: 'G-1', idNumber: ID_B, name: '周九', residenceDistrictCode: '640105', districtCode: '640105' })}\n`;
     const gb = encode(text, 'gb18030');
     const auto = await importBytes(ds, gb, { department: Department.PUBLIC_SECURITY, format: 'csv', kind: 'DRUG_USE_DETECTION' as never, source: 'gb.csv' });
     expect(auto).toMatchObject({ encoding: 'gb18030', inserted: 1, rejected: 0 });
     const [v] = await ds.query("SELECT name FROM person_identity WHERE person_id = (SELECT person_id FROM drug_use_detection WHERE source_key = 'G-1')");
     expect(v.name).toBe('周九');
-    const forced = await importBytes(ds, gb, { department: Department.PUBLIC_SECURITY, format: 'csv', kind: 'DRUG_USE_DETECTION' as never, source: 'gb-as-utf8.csv', encoding: 'utf8' });
-    expect(forced).toMatchObject({ rejected: 1 });
-    const [q] = await ds.query("SELECT reasons_json FROM rejected_record WHERE source = 'gb-as-utf8.csv'");
-    expect(JSON.parse(q.reasons_json).map((r: any) => r.rule)).toContain('ENCODING');
+    const forced = importBytes(ds, gb, { department: Department.PUBLIC_SECURITY, format: 'csv', kind: 'DRUG_USE_DETECTION' as never, source: 'gb-as-utf8.csv', encoding: 'utf8' });
+    await expect(forced).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', rule: 'ENCODING' }, message: expect.stringMatching(/^line 2:/) });
+    expect(await ds.query("SELECT id FROM rejected_record WHERE source = 'gb-as-utf8.csv'")).toEqual([]);
   });
 
   it('reads NDJSON with mixed kinds: references, units, date order, quantities, unknown kinds and fields', async () => {

@@ -180,7 +180,7 @@ describe.each(testDatabases())('ingestion over GraphQL and HTTP on $name', ({ ta
       'H-2,A2,ILLEGAL_POSSESSION,640402,2022-05-02', // outside a Xingqing token's jurisdiction
     ].join('\n');
     const post = async (token: string | null, path: string, body: string, type = 'text/csv') =>
-      fetch(`${http.url}${path}`, { method: 'POST', headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+      fetch(`${http.url}${path}`, { method: 'POST', headers: { 'content-type': type, 'x-access-purpose': 'import test', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
     const ok = await post(await tokenFor('PUBLIC_SECURITY', '640104'), '/import/public-security?kind=drug-cases&file=cases.csv', csv);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ department: 'PUBLIC_SECURITY', source: 'cases.csv', read: 2, inserted: 1, rejected: 1, balanced: true });
@@ -232,7 +232,7 @@ describe.each(testDatabases())('ingestion over GraphQL and HTTP on $name', ({ ta
     expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['INTERNAL_SERVER_ERROR', 'Internal server error']]);
     expect(JSON.stringify({ data: res.data, errors: res.errors })).not.toMatch(/rejected_record|sqlite|no such table|doesn't exist|ER_NO_SUCH/i);
     const http = await fetch(`${httpUrl()}/import/public-security?kind=drug-cases`, {
-      method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${await tokenFor('ADMIN')}` }, body: 'sourceKey,caseNumber\nX-1,1\n',
+      method: 'POST', headers: { 'content-type': 'text/csv', 'x-access-purpose': 'import test', authorization: `Bearer ${await tokenFor('ADMIN')}` }, body: 'sourceKey,caseNumber\nX-1,1\n',
     });
     const text = await http.text();
     expect(JSON.parse(text)).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });

@@ -1,17 +1,24 @@
 // npm run import -- --department public-security|justice|employment [--kind drug-cases] [--format csv|ndjson]
-//                   [--encoding auto|utf8|gb18030] [--as NAME] --purpose TEXT [--batch-size N] FILE
+//                   [--encoding auto|utf8|gb18030] [--as NAME | --token-file PATH] --purpose TEXT [--batch-size N] FILE
+// Who imports: the operator of a token (--token-file, or the IMPORT_TOKEN environment variable), with
+// that token's role and district; without a token, and only outside production, --as NAME (default:
+// the login name) imports as a provincial administrator, for development and tests.
 // Imports a CSV (header row = input field names) or NDJSON file (one object per line, with `kind`
 // unless --kind is given) into DATABASE_URL, in batches of --batch-size rows per transaction. Prints
 // one progress line per committed batch on stderr and the summary as JSON on stdout.
 // Killed at any point, the same command run again ends in the same state as an uninterrupted run.
-// Exit codes: 0 imported (rejected rows are in the quarantine), 2 wrong arguments or file header, 1 anything else.
+// Exit codes: 0 imported (rejected rows are in the quarantine), 2 wrong arguments, a file that cannot
+// be read (encoding, header, no rows) or a token that may not write, 1 anything else.
 import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
+import { readFile } from 'node:fs/promises';
+import { createTokenVerifier } from '../common/auth/tokens';
 import { Role, Viewer } from '../common/auth/viewer';
+import { assertMayWrite } from '../ingest/write-rights';
 import { ConfigError, loadConfig } from '../config';
 import { openDataSource } from '../database';
 import { DistrictTree } from '../districts/district-tree';
@@ -22,7 +29,7 @@ import { Encoding, Format, formatOf } from '../ingest/readers';
 import { parseKind } from '../ingest/record-kinds';
 
 export const USAGE =
-  'usage: npm run import -- --department public-security|justice|employment [--kind KIND] [--format csv|ndjson] [--encoding auto|utf8|gb18030] [--as NAME] --purpose TEXT [--batch-size N] FILE';
+  'usage: npm run import -- --department public-security|justice|employment [--kind KIND] [--format csv|ndjson] [--encoding auto|utf8|gb18030] [--as NAME | --token-file PATH] --purpose TEXT [--batch-size N] FILE';
 
 class UsageError extends Error {}
 
@@ -32,6 +39,7 @@ export interface ImportArgs {
   format: Format;
   encoding: Encoding;
   as: string;
+  tokenFile?: string;
   purpose: string;
   batchSize: number;
   file: string;
@@ -44,7 +52,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
       args: argv,
       options: {
         department: { type: 'string' }, kind: { type: 'string' }, format: { type: 'string' }, encoding: { type: 'string' },
-        as: { type: 'string' }, purpose: { type: 'string' }, 'batch-size': { type: 'string' },
+        as: { type: 'string' }, 'token-file': { type: 'string' }, purpose: { type: 'string' }, 'batch-size': { type: 'string' },
       },
       strict: true,
       allowPositionals: true,
@@ -67,7 +75,21 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   if (!purpose || purpose.length > 200) throw new UsageError('--purpose is required (1-200 characters: why this import is made)');
   const batchSize = v['batch-size'] === undefined ? DEFAULT_BATCH_SIZE : Number(v['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError('--batch-size must be an integer 1..10000');
-  return { department, kind, format, encoding, as: v.as?.trim() || userInfo().username, purpose, batchSize, file };
+  if (v.as !== undefined && v['token-file'] !== undefined) throw new UsageError('give --as or --token-file, not both');
+  return { department, kind, format, encoding, as: v.as?.trim() || userInfo().username, tokenFile: v['token-file'], purpose, batchSize, file };
+}
+
+// The operator: the token's, or (outside production only) the console user as a provincial administrator.
+async function operatorOf(args: ImportArgs, config: ReturnType<typeof loadConfig>): Promise<Viewer> {
+  const token = args.tokenFile !== undefined ? (await readFile(args.tokenFile, 'utf8')).trim() : process.env.IMPORT_TOKEN?.trim();
+  if (token) {
+    const identity = await createTokenVerifier(config.auth)(token);
+    const viewer: Viewer = { ...identity, purpose: args.purpose };
+    assertMayWrite(viewer, args.department);
+    return viewer;
+  }
+  if (config.production) throw new UsageError('in production an import needs a token (IMPORT_TOKEN or --token-file); --as is for development only');
+  return { sub: args.as.slice(0, 100), name: args.as, role: Role.ADMIN, district: '640000', purpose: args.purpose };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -81,12 +103,21 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  // the operator at the console: an administrator of the province, audited under their name
-  const viewer: Viewer = { sub: args.as.slice(0, 100), name: args.as, role: Role.ADMIN, district: '640000', purpose: args.purpose };
-  const ds = await openDataSource(loadConfig().database, undefined, { size: 2 });
+  const config = loadConfig();
+  let viewer: Viewer;
+  try {
+    viewer = await operatorOf(args, config);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof GraphQLError) {
+      process.stderr.write(`import: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const ds = await openDataSource(config.database, undefined, { size: 2 });
   try {
     const tree = await DistrictTree.load(ds);
-    const summary = await importFile(createReadStream(args.file, { highWaterMark: 256 * 1024 }), {
+    const summary = await importFile(() => createReadStream(args.file, { highWaterMark: 256 * 1024 }), {
       ds, tree, viewer, department: args.department, source: basename(args.file), format: args.format, kind: args.kind, encoding: args.encoding,
       batchSize: args.batchSize,
       onBatch: (s) => process.stderr.write(`batch ${s.batches} committed: read ${s.read} (inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected})\n`),
@@ -95,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof GraphQLError && err.extensions?.code === 'BAD_USER_INPUT') {
-      process.stderr.write(`import: ${err.message}\n`);
+      process.stderr.write(`import: ${err.extensions.rule ? `${String(err.extensions.rule)}: ` : ''}${err.message}\n`);
       return 2;
     }
     throw err;

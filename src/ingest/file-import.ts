@@ -1,5 +1,7 @@
 // A whole file (CLI) or request body (POST /import/:department) through the readers and the engine,
-// audited as one event: who imported what, from which file, with the counts.
+// audited as one event: who imported what, from which file, with the counts. The file is read twice:
+// first checked whole (encoding, CSV header, at least one row), so that a file that cannot be read is
+// refused before any row is committed; then imported.
 import { DataSource } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
 import { DistrictTree } from '../districts/district-tree';
@@ -20,22 +22,36 @@ export interface FileImportOptions {
   encoding?: Encoding;
   batchSize?: number;
   onBatch?: (summary: ImportSummary) => void;
+  checked?: boolean; // checkFile has passed already (the HTTP route checks before answering 200)
 }
 
 export interface FileImportResult extends ImportSummary {
   encoding: string;
 }
 
-export async function importFile(input: AsyncIterable<Buffer | string>, options: FileImportOptions): Promise<FileImportResult> {
+// Opens the file (or the spooled request body) from its start; called once per pass.
+export type OpenInput = () => AsyncIterable<Buffer | string>;
+
+// The first pass: throws BAD_USER_INPUT (rule ENCODING, CSV_HEADER, UNKNOWN_KIND or EMPTY) for a file
+// that cannot be imported at all; nothing is written.
+export async function checkFile(open: OpenInput, options: { format: Format; kind?: RecordKind; encoding?: Encoding }): Promise<number> {
+  let rows = 0;
+  for await (const _row of readRows(open(), { format: options.format, kind: options.kind, encoding: options.encoding ?? 'auto' })) rows += 1;
+  if (!rows) throw badInput('the file holds no rows (empty, or a header only); nothing was imported', 'file', 'EMPTY');
+  return rows;
+}
+
+export async function importFile(open: OpenInput, options: FileImportOptions): Promise<FileImportResult> {
   const { ds, tree, viewer, department, kind, format } = options;
   if (kind && specOf(kind).department !== department) {
     throw badInput(`${kind} records belong to ${specOf(kind).department}, not ${department}`, 'kind', 'DEPARTMENT');
   }
+  if (!options.checked) await checkFile(open, options);
   const seen: Decoded = { encoding: 'ascii' };
   const ingestion = new Ingestion({ ds, tree, viewer, department, source: options.source, batchSize: options.batchSize, onBatch: options.onBatch });
   let failed = false;
   try {
-    for await (const row of readRows(input, { format, kind, encoding: options.encoding ?? 'auto' }, seen)) await ingestion.push(row);
+    for await (const row of readRows(open(), { format, kind, encoding: options.encoding ?? 'auto' }, seen)) await ingestion.push(row);
     await ingestion.finish();
   } catch (err) {
     failed = true;

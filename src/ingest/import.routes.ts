@@ -1,14 +1,16 @@
 // POST /import/:department?kind=drug-cases&file=NAME — a CSV (Content-Type text/csv) or NDJSON
-// (application/x-ndjson) request body, streamed through the same engine as the CLI. The Bearer token
-// must carry the department's role (or ADMIN); rows outside the token's district are rejected with
-// rule JURISDICTION. Once the request is accepted the status is 200 and sent at once (an import may
-// outlast REQUEST_TIMEOUT_MS); the body, sent at the end, is the JSON summary, or
-// { error: { code, message }, summary } if the import stopped half-way (re-send the file: rows
-// already committed come back UNCHANGED). Refusals before any row is read: 400, 401, 403, 404, 415.
+// (application/x-ndjson) request body, through the same engine as the CLI (docs/IMPORTING.md). The
+// Bearer token must carry the department's role (or ADMIN), and X-Access-Purpose is required as for
+// every person-level operation; rows outside the token's district are rejected with rule JURISDICTION.
+// The body is spooled and checked whole first: a file that cannot be read (rule ENCODING, CSV_HEADER,
+// UNKNOWN_KIND, EMPTY) is refused with 400 and nothing is imported. Then the status is 200 and sent at
+// once (an import may outlast REQUEST_TIMEOUT_MS); the body, sent at the end, is the JSON summary, or
+// { error: { code, message } } if the import stopped half-way (re-send the file: rows already
+// committed come back UNCHANGED). Refusals before any row is imported: 400, 401, 403, 404, 415.
 import { Express, Request, Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
-import { readPurpose } from '../common/auth/purpose';
+import { readPurpose, requirePurpose } from '../common/auth/purpose';
 import { authenticate, TokenVerifier } from '../common/auth/tokens';
 import { Viewer } from '../common/auth/viewer';
 import { badInput, domainError, isUnavailable } from '../common/errors';
@@ -16,9 +18,10 @@ import { logger } from '../common/logger';
 import { readFromPrimaryFromNowOn } from '../common/read-replica';
 import { DistrictTree } from '../districts/district-tree';
 import { currentRecord } from '../ops/request-context';
-import { importFile } from './file-import';
+import { checkFile, importFile } from './file-import';
+import { spool, Spooled } from './spool';
 import { DEPARTMENT_SLUGS } from './ingest.enums';
-import { assertMayWrite } from './ingest.resolver';
+import { assertMayWrite } from './write-rights';
 import { Encoding, Format } from './readers';
 import { parseKind } from './record-kinds';
 
@@ -31,9 +34,10 @@ export interface ImportRouteOptions {
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNSUPPORTED_MEDIA_TYPE: 415, SERVICE_UNAVAILABLE: 503 };
 const PARAMETERS = new Set(['kind', 'file', 'encoding']);
 
-function errorBody(err: unknown): { code: string; message: string } {
+function errorBody(err: unknown): { code: string; message: string; rule?: string } {
   if (err instanceof GraphQLError && typeof err.extensions?.code === 'string' && STATUS[err.extensions.code]) {
-    return { code: err.extensions.code, message: err.message };
+    const rule = typeof err.extensions.rule === 'string' ? { rule: err.extensions.rule } : {};
+    return { code: err.extensions.code, ...rule, message: err.message };
   }
   if (isUnavailable(err)) return { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again shortly' };
   const e = err as { name?: string; code?: string };
@@ -62,11 +66,12 @@ export function importRouter({ ds, tree, verify }: ImportRouteOptions): Router {
     // an import writes: whatever it reads comes from the primary (src/common/read-replica.ts)
     readFromPrimaryFromNowOn();
     let started = false;
+    let body: Spooled | null = null;
     try {
       const department = DEPARTMENT_SLUGS[String(req.params.department)];
       if (!department) throw domainError('NOT_FOUND', 'Departments: public-security, justice, employment');
       const identity = await authenticate(verify, req.headers.authorization);
-      const viewer: Viewer = { ...identity, purpose: readPurpose(req.headers['x-access-purpose']) };
+      const viewer: Viewer = { ...identity, purpose: requirePurpose(readPurpose(req.headers['x-access-purpose'])) };
       assertMayWrite(viewer, department);
       const unknown = Object.keys(req.query).filter((k) => !PARAMETERS.has(k));
       if (unknown.length) throw badInput(`unknown parameter ${JSON.stringify(unknown[0].slice(0, 40))}; known: kind, file, encoding`, unknown[0].slice(0, 40));
@@ -78,11 +83,15 @@ export function importRouter({ ds, tree, verify }: ImportRouteOptions): Router {
       if (!['auto', 'utf8', 'gb18030'].includes(encodingText)) throw badInput('encoding: auto, utf8 or gb18030', 'encoding');
       const file = (single(req, 'file') || `http-${format}`).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
 
+      body = await spool(req);
+      const read = { format, kind, encoding: encodingText as Encoding };
+      await checkFile(body.open, read);
+
       res.status(200).setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('cache-control', 'no-store');
       res.flushHeaders();
       started = true;
-      const summary = await importFile(req, { ds, tree, viewer, department, source: file, format, kind, encoding: encodingText as Encoding });
+      const summary = await importFile(body.open, { ds, tree, viewer, department, source: file, ...read, checked: true });
       res.end(JSON.stringify(summary));
     } catch (err) {
       const error = errorBody(err);
@@ -93,6 +102,8 @@ export function importRouter({ ds, tree, verify }: ImportRouteOptions): Router {
       }
       if (error.code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer');
       res.status(STATUS[error.code] ?? 500).json({ error });
+    } finally {
+      await body?.remove();
     }
   });
   return router;

@@ -3,14 +3,13 @@ import { readFromPrimaryFromNowOn } from '../common/read-replica';
 // rows, and the identity conflicts between departments. Who may call what is in ACCESS_RULES; the
 // department and jurisdiction checks that depend on the data are here and in the engine.
 import DataLoader from 'dataloader';
-import { GraphQLResolveInfo, print } from 'graphql';
+import { GraphQLError, GraphQLResolveInfo, print } from 'graphql';
 import { In } from 'typeorm';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appendAuditEvent } from '../audit/audit.service';
 import { AuditOutcome } from '../audit/audit-event.entity';
-import { forbidden } from '../common/auth/access.middleware';
 import { jurisdictionCodes, withinJurisdiction } from '../common/auth/jurisdiction';
-import { Role, Viewer } from '../common/auth/viewer';
+import { Role } from '../common/auth/viewer';
 import { badInput, domainError } from '../common/errors';
 import { groupedLoader } from '../common/loaders';
 import { inTransaction } from '../common/transactions';
@@ -19,32 +18,12 @@ import { Context } from '../context';
 import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
 import { Person } from '../persons/person.entity';
 import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest.entities';
-import { Department, IdentityField, RecordKind, UpsertStatus } from './ingest.enums';
+import { Department, IdentityField, UpsertStatus } from './ingest.enums';
 import { auditWrite, Ingestion } from './ingest.service';
 import { IdentityConflictConnection, RejectedRecordConnection, RejectionReason, UpsertPayload } from './ingest.types';
-import { EmploymentAssistanceInput } from './inputs/employment.inputs';
-import { CaseworkerInput, FollowUpCheckInput, RehabCentreInput, RehabProgrammeInput } from './inputs/justice.inputs';
-import {
-  CaseSuspectInput, DrugCaseInput, DrugUseDetectionInput, PrecursorPermitInput, RiskAssessmentInput, SeizureInput, WastewaterSampleInput,
-} from './inputs/public-security.inputs';
-import { parseKind, specOf } from './record-kinds';
-
-export const MAX_ITEMS_PER_CALL = 5000;
-
-const ROLE_DEPARTMENT: Partial<Record<Role, Department>> = {
-  [Role.PUBLIC_SECURITY]: Department.PUBLIC_SECURITY,
-  [Role.JUSTICE]: Department.JUSTICE,
-  [Role.EMPLOYMENT]: Department.EMPLOYMENT,
-};
-
-// Writes: the department's own role, or ADMIN.
-export function mayWrite(viewer: Pick<Viewer, 'role'>, department: Department): boolean {
-  return viewer.role === Role.ADMIN || ROLE_DEPARTMENT[viewer.role] === department;
-}
-
-export function assertMayWrite(viewer: Pick<Viewer, 'role'>, department: Department): void {
-  if (!mayWrite(viewer, department)) throw forbidden(`Role ${viewer.role} may not write ${department} records`);
-}
+import { parseKind } from './record-kinds';
+import { addUpsertMutations, operationName } from './upsert-mutations';
+import { assertMayWrite, ROLE_DEPARTMENT } from './write-rights';
 
 // Timestamps as ISO 8601 UTC, whichever way the driver returned them.
 export function toIso(v: unknown): string | null {
@@ -55,101 +34,9 @@ export function toIso(v: unknown): string | null {
   return m ? `${m[1]}T${m[2]}${(m[3] ?? '.000').slice(0, 4).padEnd(4, '0')}Z` : s;
 }
 
-function operationName(info: GraphQLResolveInfo): string {
-  return info.operation.name?.value ?? info.fieldName;
-}
-
-async function upsertList(ctx: Context, info: GraphQLResolveInfo, kind: RecordKind, items: object[]): Promise<UpsertPayload> {
-  const spec = specOf(kind);
-  assertMayWrite(ctx.viewer, spec.department);
-  if (items.length > MAX_ITEMS_PER_CALL) {
-    throw badInput(`input: at most ${MAX_ITEMS_PER_CALL} items per call; use POST /import/{department} for files`, 'input', 'MAX_ITEMS');
-  }
-  const ingestion = new Ingestion({ ds: ctx.ds, tree: ctx.tree, viewer: ctx.viewer, department: spec.department, source: 'graphql', keepResults: true });
-  let failed = true;
-  try {
-    for (const [index, item] of items.entries()) {
-      const fields = Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined));
-      await ingestion.push({ rowNumber: index, kind, raw: JSON.stringify(fields), fields });
-    }
-    await ingestion.finish();
-    failed = false;
-  } finally {
-    // batches committed before a failure are on record too
-    if (!failed || ingestion.summary.read > 0) {
-      await auditWrite(ctx.ds, ctx.viewer, {
-        operationName: operationName(info), document: print(info.operation), summary: ingestion.summary, personIds: ingestion.personIds,
-        personIdsTruncated: ingestion.personIdsTruncated, extra: { mutation: info.fieldName, ...(failed ? { failed: true } : {}) },
-      });
-    }
-  }
-  return { summary: ingestion.summary, results: ingestion.results };
-}
-
-const inputArg = (zh: string) => ({ description: `The records, at most ${MAX_ITEMS_PER_CALL}; each is validated on its own (${zh})` });
 
 @Resolver()
 export class IngestResolver {
-  @Mutation(() => UpsertPayload, { description: 'Insert or update drug cases by source key; public security (写入毒品刑事案件)' })
-  upsertDrugCases(@Arg('input', () => [DrugCaseInput], inputArg('案件列表')) input: DrugCaseInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.DRUG_CASE, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update case suspects; the case must have been sent (写入犯罪嫌疑人)' })
-  upsertCaseSuspects(@Arg('input', () => [CaseSuspectInput], inputArg('嫌疑人列表')) input: CaseSuspectInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.CASE_SUSPECT, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update seizures; the case must have been sent (写入缴获)' })
-  upsertSeizures(@Arg('input', () => [SeizureInput], inputArg('缴获列表')) input: SeizureInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.SEIZURE, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update drug-use detections (写入查处吸毒)' })
-  upsertDrugUseDetections(@Arg('input', () => [DrugUseDetectionInput], inputArg('查处列表')) input: DrugUseDetectionInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.DRUG_USE_DETECTION, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update risk assessments (写入风险评估)' })
-  upsertRiskAssessments(@Arg('input', () => [RiskAssessmentInput], inputArg('评估列表')) input: RiskAssessmentInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.RISK_ASSESSMENT, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update wastewater samples (写入污水监测)' })
-  upsertWastewaterSamples(@Arg('input', () => [WastewaterSampleInput], inputArg('样本列表')) input: WastewaterSampleInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.WASTEWATER_SAMPLE, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update precursor-chemical permits (写入易制毒化学品许可)' })
-  upsertPrecursorPermits(@Arg('input', () => [PrecursorPermitInput], inputArg('许可列表')) input: PrecursorPermitInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.PRECURSOR_PERMIT, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update rehabilitation programmes; justice (写入戒毒康复)' })
-  upsertRehabProgrammes(@Arg('input', () => [RehabProgrammeInput], inputArg('康复列表')) input: RehabProgrammeInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.REHAB_PROGRAMME, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update follow-up checks; the programme must have been sent (写入帮扶/检测)' })
-  upsertFollowUpChecks(@Arg('input', () => [FollowUpCheckInput], inputArg('检测列表')) input: FollowUpCheckInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.FOLLOW_UP_CHECK, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update caseworkers (写入禁毒专干)' })
-  upsertCaseworkers(@Arg('input', () => [CaseworkerInput], inputArg('专干列表')) input: CaseworkerInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.CASEWORKER, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update community rehab centres (写入社区戒毒康复工作中心)' })
-  upsertRehabCentres(@Arg('input', () => [RehabCentreInput], inputArg('中心列表')) input: RehabCentreInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.REHAB_CENTRE, input);
-  }
-
-  @Mutation(() => UpsertPayload, { description: 'Insert or update employment assistance; employment bureau (写入就业帮扶)' })
-  upsertEmploymentAssistances(@Arg('input', () => [EmploymentAssistanceInput], inputArg('帮扶列表')) input: EmploymentAssistanceInput[], @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return upsertList(ctx, info, RecordKind.EMPLOYMENT_ASSISTANCE, input);
-  }
-
   @Mutation(() => UpsertPayload, {
     description: 'Submit a quarantined row again, corrected or as it was (e.g. once the case it refers to has arrived); accepted rows mark the entry resolved (重新提交拒收记录)',
   })
@@ -165,11 +52,14 @@ export class IngestResolver {
     if (record.resolved) throw badInput('This row has been resolved already', 'id', 'RESOLVED');
     let fields: Record<string, unknown>;
     try {
-      fields = JSON.parse(corrected ?? record.fields ?? 'null');
-    } catch {
+      // a correction names only the fields to change (null clears one); the others are taken as received
+      const change: unknown = corrected === null ? {} : JSON.parse(corrected);
+      if (!change || typeof change !== 'object' || Array.isArray(change)) throw badInput('corrected: a JSON object of input fields', 'corrected', 'PARSE');
+      fields = { ...(JSON.parse(record.fields ?? '{}') as Record<string, unknown>), ...(change as Record<string, unknown>) };
+    } catch (err) {
+      if (err instanceof GraphQLError) throw err;
       throw badInput('corrected: not valid JSON', 'corrected', 'PARSE');
     }
-    if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw badInput('corrected: a JSON object of input fields', 'corrected', 'PARSE');
     const kind = record.recordKind ?? parseKind(fields.kind);
     if (!kind) throw badInput('corrected: give "kind", the record kind', 'corrected', 'UNKNOWN_KIND');
     const ingestion = new Ingestion({
@@ -335,6 +225,8 @@ export class IdentityConflictResolver {
     return toIso(c.resolvedAt);
   }
 }
+
+addUpsertMutations(IngestResolver);
 
 @Resolver(() => PersonIdentity)
 export class PersonIdentityResolver {

@@ -2,105 +2,17 @@
 // chosen by the caller or detected) -> lines -> CSV records or NDJSON objects -> rows for the engine.
 // Everything is a pull-based async iteration, so memory stays flat whatever the file size, and a
 // broken line is one rejected row: it never takes the rest of the file with it.
-import { getDecoder } from 'iconv-lite';
 import { badInput } from '../common/errors';
+import { Decoded, decodeLines, Encoding, Line, MAX_LINE_CHARS } from './pipeline/decode';
 import { RecordKind } from './ingest.enums';
-import { IncomingRow } from './ingest.service';
+import { IncomingRow } from './pipeline/types';
 import { inputFields, parseKind, specOf } from './record-kinds';
 import { Reason } from './validators';
 
-export type Encoding = 'utf8' | 'gb18030' | 'auto';
 export type Format = 'csv' | 'ndjson';
+export type { Decoded, Encoding, Line } from './pipeline/decode';
 
-export const MAX_LINE_CHARS = 1_000_000;
 const MAX_RECORD_LINES = 20; // a quoted CSV field may span lines, but not more than this
-
-interface TextDecoderLike {
-  write(bytes: Buffer): string;
-  end(): string | undefined;
-}
-
-function utf8Decoder(): TextDecoderLike {
-  const td = new TextDecoder('utf-8'); // strips a BOM, replaces invalid bytes with U+FFFD
-  return { write: (b) => td.decode(b, { stream: true }), end: () => td.decode() };
-}
-
-function decoderFor(encoding: 'utf8' | 'gb18030'): TextDecoderLike {
-  return encoding === 'utf8' ? utf8Decoder() : (getDecoder('gb18030') as TextDecoderLike);
-}
-
-function validUtf8(bytes: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true }); // a sequence cut at the end is not an error
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export interface Decoded {
-  encoding: 'utf8' | 'gb18030' | 'ascii';
-}
-
-// Bytes -> text. 'auto': ASCII passes as it is; at the first non-ASCII byte, valid UTF-8 means
-// UTF-8, anything else GB18030 (the two agree on ASCII, so nothing read before is affected).
-export async function* decode(source: AsyncIterable<Buffer | string>, encoding: Encoding, seen: Decoded = { encoding: 'ascii' }): AsyncGenerator<string> {
-  let decoder: TextDecoderLike | null = encoding === 'auto' ? null : decoderFor(encoding);
-  if (encoding !== 'auto') seen.encoding = encoding;
-  for await (const chunk of source) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    if (!decoder) {
-      const high = bytes.findIndex((b) => b >= 0x80);
-      if (high < 0) {
-        yield bytes.toString('latin1');
-        continue;
-      }
-      seen.encoding = validUtf8(bytes.subarray(high)) ? 'utf8' : 'gb18030';
-      decoder = decoderFor(seen.encoding);
-    }
-    const text = decoder.write(bytes);
-    if (text) yield text;
-  }
-  const rest = decoder?.end();
-  if (rest) yield rest;
-}
-
-export interface Line {
-  text: string;
-  lineNumber: number;
-  oversized?: boolean;
-}
-
-// Text -> lines (LF or CRLF). A line longer than MAX_LINE_CHARS is cut and flagged, the rest of it dropped.
-export async function* lines(texts: AsyncIterable<string>): AsyncGenerator<Line> {
-  let buf = '';
-  let lineNumber = 0;
-  let skipping = false;
-  for await (const t of texts) {
-    buf += t;
-    let start = 0;
-    let nl: number;
-    while ((nl = buf.indexOf('\n', start)) >= 0) {
-      const end = nl > start && buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      if (skipping) skipping = false;
-      else {
-        lineNumber += 1;
-        yield { text: buf.slice(start, end), lineNumber };
-      }
-      start = nl + 1;
-    }
-    buf = start ? buf.slice(start) : buf;
-    if (buf.length > MAX_LINE_CHARS) {
-      if (!skipping) {
-        lineNumber += 1;
-        yield { text: buf.slice(0, 2000), lineNumber, oversized: true };
-      }
-      skipping = true;
-      buf = '';
-    }
-  }
-  if (buf.length && !skipping) yield { text: buf.endsWith('\r') ? buf.slice(0, -1) : buf, lineNumber: lineNumber + 1 };
-}
 
 // One CSV record (RFC 4180; quotes doubled inside quoted fields) -> fields, or what is wrong with it.
 export function splitCsvRecord(text: string): string[] | string {
@@ -199,11 +111,6 @@ export interface ReadOptions {
   encoding: Encoding;
 }
 
-const ENCODING_PROBLEM: Reason = {
-  field: '',
-  rule: 'ENCODING',
-  message: 'the row has bytes that are not valid in the file encoding; GB18030 files need --encoding gb18030 (or charset=gb18030)',
-};
 
 // The record kind of a row: `recordKind`, or `kind` when its value is a record kind (input fields
 // named `kind`, e.g. a seizure's DRUG/PRECURSOR, never are). The field naming the record kind is
@@ -234,7 +141,7 @@ function recordKindOf(fields: Record<string, unknown>, expected: RecordKind | un
 // Rows of a CSV or NDJSON stream. A CSV header names input fields (and optionally `recordKind`); unknown
 // columns stop the import before anything is read, since every row would be wrong.
 export async function* readRows(source: AsyncIterable<Buffer | string>, options: ReadOptions, seen?: Decoded): AsyncGenerator<IncomingRow> {
-  const text = lines(decode(source, options.encoding, seen));
+  const text = decodeLines(source, options.encoding, seen);
   if (options.format === 'ndjson') {
     for await (const line of text) {
       if (!line.text.trim()) continue;
@@ -250,7 +157,6 @@ export async function* readRows(source: AsyncIterable<Buffer | string>, options:
           problems.push({ field: '', rule: 'PARSE', message: 'not valid JSON' });
         }
       }
-      if (line.text.includes('\ufffd')) problems.push(ENCODING_PROBLEM);
       const { kind, problem } = fields ? recordKindOf(fields, options.kind) : { kind: options.kind ?? null, problem: undefined };
       if (problem) problems.push(problem);
       yield { rowNumber: line.lineNumber, kind, raw: line.text, fields, problems };
@@ -276,7 +182,6 @@ export async function* readRows(source: AsyncIterable<Buffer | string>, options:
         if (values.length > header.length) fields._extra = values.slice(header.length);
       }
     }
-    if (rec.raw.includes('\ufffd')) problems.push(ENCODING_PROBLEM);
     const { kind, problem } = fields ? recordKindOf(fields, options.kind) : { kind: options.kind ?? null, problem: undefined };
     if (problem) problems.push(problem);
     yield { rowNumber: rec.lineNumber, kind, raw: rec.raw, fields, problems };

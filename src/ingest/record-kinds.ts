@@ -42,7 +42,9 @@ export interface KindSpec {
   kind: RecordKind;
   department: Department;
   slug: string; // --kind on the command line, ?kind= over HTTP
-  mutation: string;
+  mutation: string; // the GraphQL mutation generated for the kind (upsert-mutations.ts)
+  description: string; // of the mutation
+  listZh: string; // the input list, in Chinese, for the argument's description
   input: new () => object;
   entity: new () => object;
   hasPerson: boolean;
@@ -60,6 +62,7 @@ const n = <T>(v: T | null | undefined): T | null => (v === undefined ? null : v)
 const SPECS: KindSpec[] = [
   {
     kind: RecordKind.DRUG_CASE, department: Department.PUBLIC_SECURITY, slug: 'drug-cases', mutation: 'upsertDrugCases',
+    description: 'Insert or update drug cases by source key; public security (写入毒品刑事案件)', listZh: '案件列表',
     input: DrugCaseInput, entity: DrugCase, hasPerson: false, refs: [],
     numbers: [], integers: ['manufacturingSitesDestroyed'], booleans: ['isTargetCase'],
     row: (i: DrugCaseInput) => ({
@@ -69,6 +72,7 @@ const SPECS: KindSpec[] = [
   },
   {
     kind: RecordKind.CASE_SUSPECT, department: Department.PUBLIC_SECURITY, slug: 'case-suspects', mutation: 'upsertCaseSuspects',
+    description: 'Insert or update case suspects; the case must have been sent (写入犯罪嫌疑人)', listZh: '嫌疑人列表',
     input: CaseSuspectInput, entity: CaseSuspect, hasPerson: true, refs: [{ field: 'caseSourceKey', target: RecordKind.DRUG_CASE, required: true }],
     numbers: [], integers: [], booleans: ['isFugitive'],
     row: (i: CaseSuspectInput, c) => ({
@@ -78,6 +82,7 @@ const SPECS: KindSpec[] = [
   },
   {
     kind: RecordKind.SEIZURE, department: Department.PUBLIC_SECURITY, slug: 'seizures', mutation: 'upsertSeizures',
+    description: 'Insert or update seizures; the case must have been sent (写入缴获)', listZh: '缴获列表',
     input: SeizureInput, entity: Seizure, hasPerson: false, refs: [{ field: 'caseSourceKey', target: RecordKind.DRUG_CASE, required: true }],
     numbers: ['quantityGrams', 'quantityKg'], integers: [], booleans: [],
     row: (i: SeizureInput, c) => ({
@@ -87,6 +92,7 @@ const SPECS: KindSpec[] = [
   },
   {
     kind: RecordKind.DRUG_USE_DETECTION, department: Department.PUBLIC_SECURITY, slug: 'drug-use-detections', mutation: 'upsertDrugUseDetections',
+    description: 'Insert or update drug-use detections (写入查处吸毒)', listZh: '查处列表',
     input: DrugUseDetectionInput, entity: DrugUseDetection, hasPerson: true, refs: [],
     numbers: [], integers: [], booleans: [],
     row: (i: DrugUseDetectionInput, c) => ({
@@ -96,6 +102,7 @@ const SPECS: KindSpec[] = [
   },
   {
     kind: RecordKind.RISK_ASSESSMENT, department: Department.PUBLIC_SECURITY, slug: 'risk-assessments', mutation: 'upsertRiskAssessments',
+    description: 'Insert or update risk assessments (写入风险评估)', listZh: '评估列表',
     input: RiskAssessmentInput, entity: RiskAssessment, hasPerson: true, refs: [],
     numbers: [], integers: [], booleans: [],
     row: (i: RiskAssessmentInput, c) => ({
@@ -105,6 +112,7 @@ const SPECS: KindSpec[] = [
   },
   {
     kind: RecordKind.WASTEWATER_SAMPLE, department: Department.PUBLIC_SECURITY, slug: 'wastewater-samples', mutation: 'upsertWastewaterSamples',
+    description: 'Insert or update wastewater samples (写入污水监测)', listZh: '样本列表',
     input: WastewaterSampleInput, entity: WastewaterSample, hasPerson: false, refs: [],
     numbers: ['concentrationNgPerL', 'flowM3PerDay'], integers: ['populationServed'], booleans: [],
     row: (i: WastewaterSampleInput) => ({
@@ -114,6 +122,7 @@ const SPECS: KindSpec[] = [
   },
   {
     kind: RecordKind.PRECURSOR_PERMIT, department: Department.PUBLIC_SECURITY, slug: 'precursor-permits', mutation: 'upsertPrecursorPermits',
+    description: 'Insert or update precursor-chemical permits (写入易制毒化学品许可)', listZh: '许可列表',
     input: PrecursorPermitInput, entity: PrecursorPermit, hasPerson: false, refs: [],
     numbers: ['quantityKg'], integers: [], booleans: [],
     row: (i: PrecursorPermitInput) => ({
@@ -122,6 +131,7 @@ const SPECS: KindSpec[] = [
   },
   {
     kind: RecordKind.REHAB_PROGRAMME, department: Department.JUSTICE, slug: 'rehab-programmes', mutation: 'upsertRehabProgrammes',
+    description: 'Insert or update rehabilitation programmes; justice (写入戒毒康复)', listZh: '康复列表',
     input: RehabProgrammeInput, entity: RehabProgramme, hasPerson: true,
     refs: [
       { field: 'caseworkerSourceKey', target: RecordKind.CASEWORKER, required: false },
@@ -136,6 +146,7 @@ const SPECS: KindSpec[] = [
   },
   {
     kind: RecordKind.FOLLOW_UP_CHECK, department: Department.JUSTICE, slug: 'follow-up-checks', mutation: 'upsertFollowUpChecks',
+    description: 'Insert or update follow-up checks; the programme must have been sent (写入帮扶/检测)', listZh: '检测列表',
     input: FollowUpCheckInput, entity: FollowUpCheck, hasPerson: false,
     refs: [{ field: 'programmeSourceKey', target: RecordKind.REHAB_PROGRAMME, required: true }],
     numbers: [], integers: [], booleans: [],
@@ -146,18 +157,21 @@ const SPECS: KindSpec[] = [
   },
   {
     kind: RecordKind.CASEWORKER, department: Department.JUSTICE, slug: 'caseworkers', mutation: 'upsertCaseworkers',
+    description: 'Insert or update caseworkers (写入禁毒专干)', listZh: '专干列表',
     input: CaseworkerInput, entity: Caseworker, hasPerson: false, refs: [],
     numbers: [], integers: [], booleans: ['isActive'],
     row: (i: CaseworkerInput) => ({ sourceKey: i.sourceKey, districtCode: i.districtCode, name: i.name, isActive: i.isActive ?? true }),
   },
   {
     kind: RecordKind.REHAB_CENTRE, department: Department.JUSTICE, slug: 'rehab-centres', mutation: 'upsertRehabCentres',
+    description: 'Insert or update community rehab centres (写入社区戒毒康复工作中心)', listZh: '中心列表',
     input: RehabCentreInput, entity: RehabCentre, hasPerson: false, refs: [],
     numbers: [], integers: [], booleans: [],
     row: (i: RehabCentreInput) => ({ sourceKey: i.sourceKey, districtCode: i.districtCode, name: i.name, openedAt: n(i.openedAt) }),
   },
   {
     kind: RecordKind.EMPLOYMENT_ASSISTANCE, department: Department.EMPLOYMENT, slug: 'employment-assistances', mutation: 'upsertEmploymentAssistances',
+    description: 'Insert or update employment assistance; employment bureau (写入就业帮扶)', listZh: '帮扶列表',
     input: EmploymentAssistanceInput, entity: EmploymentAssistance, hasPerson: true, refs: [],
     numbers: ['subsidyAmountCny'], integers: [], booleans: [],
     row: (i: EmploymentAssistanceInput, c) => ({

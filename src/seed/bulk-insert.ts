@@ -7,6 +7,7 @@
 // once at the end (faster than keeping it up to date block by block).
 import { DataSource, QueryRunner } from 'typeorm';
 import { rebuildIndicatorSummary, setSummaryStale } from '../districts/indicators/summary/summary.store';
+import { addIdentityBaseline } from '../persons/identity-baseline';
 import { emptyData, SEED_TABLES, SyntheticData } from './rows';
 import { generateBlocks, validateOptions } from './synthetic-data';
 
@@ -77,6 +78,7 @@ async function loadBatches(ds: DataSource, batches: () => Iterator<SyntheticData
         await prepare(ds, qr, reset);
         await setSummaryStale(qr.manager, true);
         await insertAll(ds, qr, batches(), counts, false);
+        await addIdentityBaseline(qr, (n) => ds.driver.escape(n));
         await qr.commitTransaction();
       } catch (error) {
         await qr.rollbackTransaction();
@@ -86,6 +88,7 @@ async function loadBatches(ds: DataSource, batches: () => Iterator<SyntheticData
       await prepare(ds, qr, reset);
       await setSummaryStale(qr.manager, true);
       await insertAll(ds, qr, batches(), counts, true);
+      await addIdentityBaseline(qr, (n) => ds.driver.escape(n));
     }
   } finally {
     await qr.release();
@@ -113,7 +116,8 @@ async function prepare(ds: DataSource, qr: QueryRunner, reset: boolean): Promise
 // Empties every department table and person, children first. District and heroin_equivalent_factor
 // are reference data from migrations and are never touched.
 export async function deleteSeededRows(ds: DataSource, qr: QueryRunner): Promise<void> {
-  const tables = [...SEED_TABLES].reverse().map(({ table }) => table);
+  // the persons' identity versions and conflicts go with them (ids restart)
+  const tables = ['identity_conflict', 'person_identity', ...[...SEED_TABLES].reverse().map(({ table }) => table)];
   if (isSqlite(ds)) {
     for (const table of tables) await qr.query(`DELETE FROM ${ds.driver.escape(table)}`);
     const names = tables.map(() => '?').join(', ');

@@ -18,7 +18,7 @@ export async function importBytes(
   // small chunks, so that records and multi-byte characters cross chunk boundaries
   const chunks: Buffer[] = [];
   for (let i = 0; i < buf.length; i += 97) chunks.push(buf.subarray(i, i + 97));
-  return importFile(Readable.from(chunks), { ds, tree, viewer: IMPORTER, source: 'test.csv', ...options });
+  return importFile(() => Readable.from(chunks), { ds, tree, viewer: IMPORTER, source: 'test.csv', ...options });
 }
 
 const TABLES = [

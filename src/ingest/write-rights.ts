@@ -1,0 +1,21 @@
+// Who may write which department's records: the department's own role, or ADMIN. The one write-rights
+// table of the service (reads are ruled by the access table in common/auth).
+import { forbidden } from '../common/auth/access.middleware';
+import { Role, Viewer } from '../common/auth/viewer';
+import { Department } from './ingest.enums';
+
+export const ROLE_DEPARTMENT: Partial<Record<Role, Department>> = {
+  [Role.PUBLIC_SECURITY]: Department.PUBLIC_SECURITY,
+  [Role.JUSTICE]: Department.JUSTICE,
+  [Role.EMPLOYMENT]: Department.EMPLOYMENT,
+};
+
+// Writes: the department's own role, or ADMIN.
+export function mayWrite(viewer: Pick<Viewer, 'role'>, department: Department): boolean {
+  return viewer.role === Role.ADMIN || ROLE_DEPARTMENT[viewer.role] === department;
+}
+
+export function assertMayWrite(viewer: Pick<Viewer, 'role'>, department: Department): void {
+  if (!mayWrite(viewer, department)) throw forbidden(`Role ${viewer.role} may not write ${department} records`);
+}
+
