@@ -9,6 +9,7 @@ import { FollowUpCheck } from './justice/follow-up-check.entity';
 import { RehabCentre } from './justice/rehab-centre.entity';
 import { RehabProgramme } from './justice/rehab-programme.entity';
 import { Person } from './persons/person.entity';
+import { preventionModule } from './prevention';
 import { CaseSuspect } from './public-security/case-suspect.entity';
 import { DrugCase } from './public-security/drug-case.entity';
 import { DrugUseDetection } from './public-security/drug-use-detection.entity';
@@ -44,4 +45,5 @@ export const entities = [
   PersonIndicatorContribution,
   PersonEventDay,
   IndicatorSummaryState,
+  ...preventionModule.entities,
 ];

@@ -8,6 +8,7 @@ import { IdentityConflictResolver, IngestResolver, PersonIdentityResolver, Rejec
 import { PersonEmploymentResolver } from './employment/employment.resolver';
 import { PersonJusticeResolver, RehabProgrammeResolver } from './justice/justice.resolver';
 import { PersonResolver } from './persons/person.resolver';
+import { preventionModule } from './prevention';
 import { CaseSuspectResolver, DrugCaseResolver, PersonPublicSecurityResolver } from './public-security/public-security.resolver';
 import { JointReportMetadataResolver, JointReportResolver } from './reports/joint-report.resolver';
 
@@ -28,6 +29,7 @@ export const resolvers = [
   RejectedRecordResolver,
   IdentityConflictResolver,
   PersonIdentityResolver,
+  ...preventionModule.resolvers,
 ] as const;
 
 // The schema as type-graphql builds it, before the access rules (the department subgraphs of

@@ -10,6 +10,7 @@ import { generateCalibrated, seedCalibrated } from '../src/seed/calibrated';
 import { SEED_TABLES } from '../src/seed/rows';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { gql, startService } from './helpers/graphql';
+import { Role } from '../src/common/auth/viewer';
 
 const SEEDING_TIMEOUT = 180_000;
 
@@ -103,6 +104,16 @@ describe.each(testDatabases())('calibrated ningxia-2022 on $name', ({ target }) 
   it('has the 246 standardized community detox and rehabilitation centres', async () => {
     const [row] = await ds.query('SELECT COUNT(*) AS n FROM rehab_centre');
     expect(Number(row.n)).toBe(246);
+  });
+
+  it('has the 28 anti-drug education bases, read by the provincial office through District', async () => {
+    const office = { sub: 'office', name: 'Office', role: Role.PROVINCIAL_OFFICE, district: '640000', purpose: null };
+    const res = await gql(service, ds, '{ district(code: "640000") { educationBases { name } preventionIndicators(period: { from: "2022-01-01", to: "2022-12-31" }) { educationBases publicityEvents } children { preventionIndicators(period: { from: "2022-01-01", to: "2022-12-31" }) { educationBases } } } }', {}, office);
+    expect(res.errors).toBeUndefined();
+    const d = res.data.district;
+    expect([d.educationBases.length, d.preventionIndicators.educationBases]).toEqual([28, 28]);
+    expect(d.children.reduce((sum: number, c: any) => sum + c.preventionIndicators.educationBases, 0)).toBe(28);
+    expect(d.preventionIndicators.publicityEvents).toBeGreaterThan(0);
   });
 
   it("reproduces Wuzhong's 2022 figures", () => {

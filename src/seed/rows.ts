@@ -8,6 +8,9 @@ import { FollowUpCheck } from '../justice/follow-up-check.entity';
 import { RehabCentre } from '../justice/rehab-centre.entity';
 import { RehabProgramme } from '../justice/rehab-programme.entity';
 import { Person } from '../persons/person.entity';
+import { EducationBase } from '../prevention/education-base.entity';
+import { PublicityEvent } from '../prevention/publicity-event.entity';
+import { SchoolSession } from '../prevention/school-session.entity';
 import { CaseSuspect } from '../public-security/case-suspect.entity';
 import { DrugCase } from '../public-security/drug-case.entity';
 import { DrugUseDetection } from '../public-security/drug-use-detection.entity';
@@ -63,6 +66,10 @@ export type EmploymentAssistanceRow = Row<
   Record_ | 'personId' | 'kind' | 'startedAt' | 'endedAt' | 'provider' | 'subsidyAmountCny' | 'outcome'
 >;
 
+export type EducationBaseRow = Row<EducationBase, Record_ | 'name' | 'openedAt' | 'closedAt'>;
+export type PublicityEventRow = Row<PublicityEvent, Record_ | 'title' | 'kind' | 'heldAt' | 'participants'>;
+export type SchoolSessionRow = Row<SchoolSession, Record_ | 'school' | 'heldAt' | 'students' | 'quizTaken' | 'quizPassed'>;
+
 export interface SyntheticData {
   person: PersonRow[];
   caseworker: CaseworkerRow[];
@@ -77,6 +84,9 @@ export interface SyntheticData {
   rehabProgramme: RehabProgrammeRow[];
   followUpCheck: FollowUpCheckRow[];
   employmentAssistance: EmploymentAssistanceRow[];
+  educationBase: EducationBaseRow[];
+  publicityEvent: PublicityEventRow[];
+  schoolSession: SchoolSessionRow[];
 }
 
 export type TableKey = keyof SyntheticData;
@@ -102,6 +112,9 @@ export const SEED_TABLES: readonly SeedTable[] = [
   { key: 'rehabProgramme', table: 'rehab_programme', entity: RehabProgramme },
   { key: 'followUpCheck', table: 'follow_up_check', entity: FollowUpCheck },
   { key: 'employmentAssistance', table: 'employment_assistance', entity: EmploymentAssistance },
+  { key: 'educationBase', table: 'education_base', entity: EducationBase },
+  { key: 'publicityEvent', table: 'publicity_event', entity: PublicityEvent },
+  { key: 'schoolSession', table: 'school_session', entity: SchoolSession },
 ];
 
 export function emptyData(): SyntheticData {
@@ -119,11 +132,14 @@ export function emptyData(): SyntheticData {
     rehabProgramme: [],
     followUpCheck: [],
     employmentAssistance: [],
+    educationBase: [],
+    publicityEvent: [],
+    schoolSession: [],
   };
 }
 
 // Department-style source keys, unique per table: GA = 公安 public security, SF = 司法 justice,
-// RS = 人社 employment bureau.
+// RS = 人社 employment bureau, JD = 禁毒办 the anti-drug office's prevention and education work.
 export const SOURCE_KEY_PREFIX: Record<Exclude<TableKey, 'person'>, string> = {
   caseworker: 'SF-CW',
   rehabCentre: 'SF-CTR',
@@ -137,6 +153,9 @@ export const SOURCE_KEY_PREFIX: Record<Exclude<TableKey, 'person'>, string> = {
   rehabProgramme: 'SF-PROG',
   followUpCheck: 'SF-CHK',
   employmentAssistance: 'RS-EMP',
+  educationBase: 'JD-BASE',
+  publicityEvent: 'JD-EVT',
+  schoolSession: 'JD-SCH',
 };
 
 export function sourceKey(key: Exclude<TableKey, 'person'>, id: number): string {

@@ -11,6 +11,7 @@ import { employmentAssistance } from './employment';
 import { draftPerson, personRow, userHistory } from './people';
 import { Rng } from './random';
 import { emptyData, SEED_TABLES, SyntheticData } from './rows';
+import { generatePrevention } from './prevention';
 import { generateWorld } from './world';
 
 export type { SyntheticData } from './rows';
@@ -28,6 +29,7 @@ const SUSPECT_ONLY_SHARE_OF_SLOTS = 0.5;
 
 const STREAM_WORLD = 0;
 const STREAM_BLOCK = 1;
+const STREAM_PREVENTION = 2;
 
 export function validateOptions({ persons, seed }: GenerateOptions): void {
   if (!Number.isInteger(persons) || persons < 1 || persons > MAX_PERSONS) {
@@ -44,6 +46,7 @@ export function* generateBlocks(options: GenerateOptions): Generator<SyntheticDa
   const ctx = new GeneratorContext(options.seed, options.persons);
   const world = emptyData();
   generateWorld(new Rng(options.seed, STREAM_WORLD), ctx, world);
+  generatePrevention(new Rng(options.seed, STREAM_PREVENTION), world);
   yield world;
   for (let block = 0, first = 0; first < options.persons; block++, first += BLOCK_PERSONS) {
     const size = Math.min(BLOCK_PERSONS, options.persons - first);

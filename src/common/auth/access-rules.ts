@@ -63,6 +63,16 @@ export const ACCESS_RULES: Record<string, readonly Role[]> = {
   // employment
   'EmploymentAssistance.*': [EM, ADMIN],
 
+  // prevention and education: district-level records, no person data
+  'EducationBase.*': AGGREGATE_READERS,
+  'PublicityEvent.*': AGGREGATE_READERS,
+  'PublicityEventConnection.*': AGGREGATE_READERS,
+  'PublicityEventEdge.*': AGGREGATE_READERS,
+  'SchoolSession.*': AGGREGATE_READERS,
+  'SchoolSessionConnection.*': AGGREGATE_READERS,
+  'SchoolSessionEdge.*': AGGREGATE_READERS,
+  'PreventionIndicators.*': AGGREGATE_READERS,
+
   // districts and aggregates
   'District.*': AGGREGATE_READERS,
   'District.persons': PERSON_READERS,

@@ -9,6 +9,7 @@ import { Rng } from '../random';
 import { CheckResult } from '../../justice/justice.enums';
 import { employmentAssistance } from '../employment';
 import { emptyData, FollowUpCheckRow, SEED_TABLES, sourceKey, SyntheticData } from '../rows';
+import { generatePrevention } from '../prevention';
 import { generateWorld } from '../world';
 import { CaseGenerator } from './cases';
 import { countyUsersPlans } from './county-plan';
@@ -30,6 +31,7 @@ const STREAM_DEATHS = 4;
 const STREAM_RISK = 5;
 const STREAM_PERSONS = 6;
 const STREAM_PERMITS = 7;
+const STREAM_PREVENTION = 8;
 
 export function generateCalibrated(name: CalibratedName): SyntheticData {
   if (!isCalibratedName(name)) throw new RangeError(`unknown calibrated data set ${JSON.stringify(name)} (known: ${CALIBRATED_NAMES.join(', ')})`);
@@ -77,6 +79,8 @@ export function generateCalibrated(name: CalibratedName): SyntheticData {
     out,
   );
   out.precursorPermit = generatePermits(new Rng(CALIBRATED_SEED, STREAM_PERMITS));
+  // the 28 education bases the article names, with publicity events and school sessions
+  generatePrevention(new Rng(CALIBRATED_SEED, STREAM_PREVENTION), out);
   // Renumbered 1..n (the thinned ones left gaps); nothing refers to a check by id.
   out.followUpCheck = Array.from(out.followUpCheck, (c, i) => ({ ...c, id: i + 1, sourceKey: sourceKey('followUpCheck', i + 1) }));
   // Rows are generated in several passes; every table is stored in id order.

@@ -1,0 +1,12 @@
+import { EducationBase } from './education-base.entity';
+import { DistrictPreventionResolver } from './prevention.resolver';
+import { PublicityEvent } from './publicity-event.entity';
+import { SchoolSession } from './school-session.entity';
+
+// The prevention and education source (禁毒宣传教育): anti-drug education bases, publicity events and
+// school sessions, per district and day. District-level records only, no person data.
+export const preventionModule = {
+  name: 'prevention',
+  entities: [EducationBase, PublicityEvent, SchoolSession],
+  resolvers: [DistrictPreventionResolver],
+} as const;

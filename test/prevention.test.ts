@@ -1,0 +1,91 @@
+import { DataSource } from 'typeorm';
+import { Role, Viewer } from '../src/common/auth/viewer';
+import { Service } from '../src/server';
+import { freshDatabase, testDatabases } from './helpers/databases';
+import { gql, startService } from './helpers/graphql';
+
+// The fourth source: prevention and education records per district (no person data), read through
+// District by the provincial office and every department, batched, rolled up the district tree.
+const asRole = (role: Role, district = '640000'): Viewer => ({ sub: `t-${role}`, name: role, role, district, purpose: null });
+const YEAR = { from: '2022-01-01', to: '2022-12-31' };
+
+describe.each(testDatabases())('prevention and education on $name', ({ target }) => {
+  let ds: DataSource;
+  let service: Service;
+  beforeAll(async () => {
+    ds = await freshDatabase(target);
+    const insert = (sql: string, rows: unknown[][]) => Promise.all(rows.map((r) => ds.query(sql, r)));
+    await insert('INSERT INTO education_base (source_key, district_code, name, opened_at, closed_at) VALUES (?, ?, ?, ?, ?)', [
+      ['B1', '640104', '兴庆区禁毒教育馆', '2019-06-26', null],
+      ['B2', '640106', '金凤区禁毒教育基地', '2020-06-26', null],
+      ['B3', '640402', '原州区禁毒教育基地', '2021-06-26', '2022-03-01'], // closed before the end of 2022
+      ['B4', '640402', '原州区禁毒主题公园', '2023-01-05', null], // opened after it
+    ]);
+    await insert('INSERT INTO publicity_event (source_key, district_code, title, kind, held_at, participants) VALUES (?, ?, ?, ?, ?, ?)', [
+      ['E1', '640104', '6·26集中宣传', 'CAMPAIGN', '2022-06-26', 400],
+      ['E2', '640106', '禁毒讲座', 'LECTURE', '2022-03-10', 60],
+      ['E3', '640402', '知识竞赛', 'COMPETITION', '2022-11-02', 140],
+      ['E4', '640402', '知识竞赛', 'COMPETITION', '2021-11-02', 999], // outside the period
+    ]);
+    await insert('INSERT INTO school_session (source_key, district_code, school, held_at, students, quiz_taken, quiz_passed) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      ['S1', '640104', '银川一中', '2022-04-01', 200, 180, 171],
+      ['S2', '640402', '固原一中', '2022-10-01', 100, null, null],
+    ]);
+    service = await startService(ds);
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await ds?.destroy();
+  });
+
+  const FIGURES = 'educationBases publicityEvents publicityParticipants publicityEventsPer10kResidents participantsPer10kResidents schoolSessions studentsReached studentAwarenessRate';
+
+  it.each([Role.PROVINCIAL_OFFICE, Role.PUBLIC_SECURITY, Role.JUSTICE, Role.EMPLOYMENT, Role.ADMIN])('%s reads the figures at province, city and county level', async (role) => {
+    const res = await gql(service, ds, `query($p: PeriodInput!) { district(code: "640000") { preventionIndicators(period: $p) { ${FIGURES} } children { code preventionIndicators(period: $p) { ${FIGURES} } children { code preventionIndicators(period: $p) { ${FIGURES} } } } } }`, { p: YEAR }, asRole(role));
+    expect(res.errors).toBeUndefined();
+    const province = res.data.district.preventionIndicators;
+    expect(province).toMatchObject({ educationBases: 2, publicityEvents: 3, publicityParticipants: 600, schoolSessions: 2, studentsReached: 300, studentAwarenessRate: 0.95 });
+    const yinchuan = res.data.district.children.find((c: any) => c.code === '640100');
+    expect(yinchuan.preventionIndicators).toMatchObject({ educationBases: 2, publicityEvents: 2, publicityParticipants: 460 });
+    const yuanzhou = res.data.district.children.find((c: any) => c.code === '640400').children.find((c: any) => c.code === '640402');
+    expect(yuanzhou.preventionIndicators).toMatchObject({ educationBases: 0, publicityEvents: 1, publicityParticipants: 140, studentAwarenessRate: null });
+    // per 10,000 residents, from the census population of the district
+    const [{ population }] = await ds.query("SELECT population FROM district WHERE code = '640000'");
+    expect(province.publicityEventsPer10kResidents).toBe(Number(((3 * 10000) / Number(population)).toFixed(2)));
+    // every district sums to its parent
+    for (const city of res.data.district.children) {
+      const sum = city.children.reduce((s: number, c: any) => s + c.preventionIndicators.publicityParticipants, 0);
+      expect([city.code, sum]).toEqual([city.code, city.preventionIndicators.publicityParticipants]);
+    }
+  });
+
+  it('batches: the figures of all 28 districts cost three statements', async () => {
+    const res = await gql(service, ds, '{ districts { code preventionIndicators(period: { from: "2022-01-01", to: "2022-12-31" }) { publicityEvents } educationBases { name } } }', {}, asRole(Role.PROVINCIAL_OFFICE));
+    expect(res.errors).toBeUndefined();
+    expect(res.data.districts.length).toBeGreaterThanOrEqual(28);
+    expect(res.statements).toBeLessThanOrEqual(4); // three grouped sums + one read of the bases
+  });
+
+  it('lists events and sessions of a district by page', async () => {
+    const first = await gql(service, ds, '{ district(code: "640000") { publicityEvents(period: { from: "2021-01-01", to: "2022-12-31" }, first: 3) { totalCount nodes { title participants } pageInfo { hasNextPage endCursor } } } }', {}, asRole(Role.PROVINCIAL_OFFICE));
+    expect(first.errors).toBeUndefined();
+    const page = first.data.district.publicityEvents;
+    expect([page.totalCount, page.nodes.length, page.pageInfo.hasNextPage]).toEqual([4, 3, true]);
+    const next = await gql(service, ds, `{ district(code: "640000") { publicityEvents(period: { from: "2021-01-01", to: "2022-12-31" }, after: "${page.pageInfo.endCursor}") { nodes { participants } } schoolSessions(period: { from: "2022-01-01", to: "2022-12-31" }) { totalCount nodes { school students quizPassed } } } }`, {}, asRole(Role.PROVINCIAL_OFFICE));
+    expect(next.data.district.publicityEvents.nodes).toHaveLength(1);
+    expect(next.data.district.schoolSessions.totalCount).toBe(2);
+  });
+
+  it('is not for the auditor: the field is null with FORBIDDEN, the rest arrives', async () => {
+    const res = await gql(service, ds, '{ district(code: "640104") { name preventionIndicators(period: { from: "2022-01-01", to: "2022-12-31" }) { publicityEvents } } }', {}, asRole(Role.AUDITOR));
+    if (res.data?.district) {
+      expect(res.data.district.preventionIndicators).toBeNull();
+    }
+    expect(res.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+
+  it('refuses a malformed period with BAD_USER_INPUT', async () => {
+    const res = await gql(service, ds, '{ district(code: "640000") { preventionIndicators(period: { from: "2022-12-31", to: "2022-01-01" }) { publicityEvents } } }', {}, asRole(Role.ADMIN));
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
