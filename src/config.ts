@@ -1,4 +1,5 @@
 // Environment parsed and validated once at start; nothing else reads process.env.
+import { loadAuditKey } from './audit/audit-key';
 import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
 import { estimatedEntropyBits, MIN_SECRET_ENTROPY_BITS } from './common/secret-strength';
 import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './federation/subgraph-split';
@@ -65,6 +66,8 @@ export interface Config {
   ops: OpsConfig;
   // SUBGRAPH: serve one department's Apollo Federation subgraph instead of the single schema
   subgraph: SubgraphName | null;
+  // the audit chain's key and its signed checkpoints outside the database (src/audit, docs/AUDIT.md)
+  audit: AuditConfig;
 }
 
 // Limits and timeouts of the running service (README, Operations).
@@ -141,6 +144,28 @@ function loadSubgraph(env: NodeJS.ProcessEnv): SubgraphName | null {
   return raw;
 }
 
+export interface AuditConfig {
+  key: Buffer;
+  checkpointFile: string | null;
+  checkpointEvery: number;
+}
+
+// AUDIT_HMAC_KEY / AUDIT_KEY_FILE: the chain's key; AUDIT_CHECKPOINT_FILE: where signed checkpoints are
+// appended (default: next to an SQLite database file; required in production);
+// AUDIT_CHECKPOINT_EVERY: events between checkpoints (default 100).
+function loadAudit(env: NodeJS.ProcessEnv, production: boolean, database: DatabaseTarget): AuditConfig {
+  let key: Buffer;
+  try {
+    key = loadAuditKey(env, production);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  const beside = database.kind === 'sqlite' && database.path !== ':memory:' ? `${database.path}.audit-checkpoints` : null;
+  const checkpointFile = env.AUDIT_CHECKPOINT_FILE || beside;
+  if (production && !env.AUDIT_CHECKPOINT_FILE) throw new ConfigError('AUDIT_CHECKPOINT_FILE is required in production (signed checkpoints of the audit chain, outside the database)');
+  return { key, checkpointFile, checkpointEvery: intVar(env, 'AUDIT_CHECKPOINT_EVERY', 100, 1, 1_000_000) };
+}
+
 function loadPort(env: NodeJS.ProcessEnv): number {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT: must be an integer 0..65535');
@@ -170,14 +195,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = loadPort(env);
   const nodeEnv = loadNodeEnv(env);
   const production = nodeEnv === 'production';
+  const database = withReplicas(parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL), env.DATABASE_REPLICA_URLS);
   return {
-    database: withReplicas(parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL), env.DATABASE_REPLICA_URLS),
+    database,
     port,
     host: loadHost(env, production),
     production,
     auth: loadAuth(env, production),
     ops: loadOps(env, nodeEnv),
     subgraph: loadSubgraph(env),
+    audit: loadAudit(env, production, database),
   };
 }
 

@@ -18,6 +18,8 @@ let stopping = false;
 async function main(): Promise<void> {
   const config = loadConfig();
   logger.level = config.ops.logLevel;
+  const { checkpointHead, configureAudit } = await import('./audit/audit-setup');
+  configureAudit(config.audit);
   // Loaded only once the configuration is known to be valid (ormconfig.ts reads DATABASE_URL when loaded).
   const { openDataSource } = await import('./database');
   const { limitStatementTime, waitForDatabase } = await import('./ops/database');
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     const counts = await seedCalibrated(ds, DEMO_DATASET);
     logger.info({ rows: counts, ms: Date.now() - started }, 'demo data seeded');
   }
+  await checkpointHead(ds);
   // after migrations and seeding, which may legitimately take longer than one request's statement
   limitStatementTime(ds, ops.dbStatementTimeoutMs);
 
@@ -90,7 +93,10 @@ async function shutdown(signal: string, timeoutMs: number): Promise<void> {
   await closed;
   try {
     await service?.stop();
-    if (ds?.isInitialized) await ds.destroy();
+    if (ds?.isInitialized) {
+      await (await import('./audit/audit-setup')).checkpointHead(ds).catch(() => undefined);
+      await ds.destroy();
+    }
   } catch (err) {
     logger.error({ errorType: (err as Error)?.constructor?.name }, 'error while closing');
     process.exit(1);

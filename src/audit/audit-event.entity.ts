@@ -85,9 +85,14 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 64 })
   prevHash: string;
 
-  @Field({ description: 'SHA-256 over the previous hash and this event (本事件摘要)' })
+  @Field({ description: 'HMAC-SHA-256, with a key kept outside the database, over the previous hash and this event; plain SHA-256 for events written before the chain was keyed (本事件摘要)' })
   @Column({ type: 'varchar', length: 64 })
   hash: string;
+
+  // Which key made the hash: the first 12 hex characters of SHA-256 of the key; 'sha256' for events
+  // written before the chain was keyed (src/audit/audit-key.ts)
+  @Column({ type: 'varchar', length: 16, default: 'sha256' })
+  keyId: string;
 }
 
 // person -> events, so that "who read this person" is an index lookup
