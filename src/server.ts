@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { authenticate, AuthConfig, createTokenVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
 import { readPurpose } from './common/auth/purpose';
 import { Viewer } from './common/auth/viewer';
+import { auditRefusal } from './audit/audit-refusals';
 import { auditPlugin } from './audit/audit.plugin';
 import { createFormatError } from './common/errors';
 import { withPositiveIds } from './common/ids';
@@ -93,7 +94,9 @@ export async function createServer({
   app.use(ops.track);
   // answers may carry personal data: no cache keeps them
   app.use(noStore);
-  app.use(subjectLimits(verify, quotas, onRefused));
+  // refused requests (quotas, tokens that do not verify) are audited too
+  const auditRefused = onRefused ?? ((r) => auditRefusal(ds, { subject: r.subject, role: r.role, district: r.district, path: r.path, reason: `${r.code}:${r.reason}`, ip: undefined }));
+  app.use(subjectLimits(verify, quotas, auditRefused));
   mountReportRoutes(app, { ds, tree, verify });
   mountImportRoutes(app, { ds, tree, verify });
   app.use(
@@ -103,7 +106,12 @@ export async function createServer({
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // verified once by subjectLimits when a token was sent
-        const identity = (res.locals.identity as Omit<Viewer, 'purpose'> | undefined) ?? (await authenticate(verify, req.headers.authorization));
+        const identity =
+          (res.locals.identity as Omit<Viewer, 'purpose'> | undefined) ??
+          (await authenticate(verify, req.headers.authorization).catch((err: unknown) => {
+            auditRefusal(ds, { subject: null, role: null, district: null, path: req.path, reason: req.headers.authorization ? 'UNAUTHENTICATED:INVALID_TOKEN' : 'UNAUTHENTICATED:NO_TOKEN', ip: req.ip });
+            throw err;
+          }));
         const viewer: Viewer = { ...identity, purpose: readPurpose(req.headers['x-access-purpose']) };
         return buildContext(ds, tree, viewer, res.locals.statements as StatementCount);
       },
