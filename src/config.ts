@@ -1,6 +1,7 @@
 // Environment parsed and validated once at start; nothing else reads process.env.
 import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
 import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './federation/subgraph-split';
+import { parseCorsOrigins } from './common/cors';
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
@@ -62,6 +63,8 @@ export interface Config {
   ops: OpsConfig;
   // SUBGRAPH: serve one department's Apollo Federation subgraph instead of the single schema
   subgraph: SubgraphName | null;
+  // CORS_ORIGINS: browser origins allowed to call the service (src/common/cors.ts)
+  corsOrigins: string[];
 }
 
 // Limits and timeouts of the running service (README, Operations).
@@ -118,6 +121,14 @@ function loadSubgraph(env: NodeJS.ProcessEnv): SubgraphName | null {
   return raw;
 }
 
+function loadCorsOrigins(env: NodeJS.ProcessEnv): string[] {
+  try {
+    return parseCorsOrigins(env.CORS_ORIGINS);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+}
+
 function loadPort(env: NodeJS.ProcessEnv): number {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT: must be an integer 0..65535');
@@ -143,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: loadAuth(env, production),
     ops: loadOps(env, nodeEnv),
     subgraph: loadSubgraph(env),
+    corsOrigins: loadCorsOrigins(env),
   };
 }
 

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     schema,
     production: config.production,
     auth: config.auth,
+    corsOrigins: config.corsOrigins,
     ops: { requestTimeoutMs: ops.requestTimeoutMs, nodeMetrics: true },
   });
   running.service = service;

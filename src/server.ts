@@ -13,6 +13,7 @@ import { authenticate, AuthConfig, createTokenVerifier, DEFAULT_AUDIENCE, DEFAUL
 import { readPurpose } from './common/auth/purpose';
 import { Viewer } from './common/auth/viewer';
 import { auditPlugin } from './audit/audit.plugin';
+import { corsMiddleware } from './common/cors';
 import { createFormatError } from './common/errors';
 import { documentSizeLimit, LIMITS, limitsPlugin, validationRules } from './common/limits';
 import { StatementCount } from './common/sql-counter';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   ops?: OpsOptions;
   // another schema than the single one (a department subgraph, src/federation)
   schema?: GraphQLSchema;
+  // origins whose browsers may call the service (CORS_ORIGINS); none by default
+  corsOrigins?: readonly string[];
 }
 
 const DEV_AUTH: AuthConfig = { jwtSecret: DEV_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
@@ -44,7 +47,7 @@ export interface Service {
 }
 
 // Schema + Apollo + HTTP routes; used by src/index.ts and by the tests.
-export async function createServer({ ds, production = false, auth = DEV_AUTH, ops: opsOptions, schema }: ServerOptions): Promise<Service> {
+export async function createServer({ ds, production = false, auth = DEV_AUTH, ops: opsOptions, schema, corsOrigins = [] }: ServerOptions): Promise<Service> {
   const tree = await DistrictTree.load(ds);
   const ops = createOps(ds, opsOptions);
   const verify = createTokenVerifier(auth);
@@ -75,6 +78,7 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(corsMiddleware(corsOrigins));
   // /healthz, /readyz, /metrics: open, untracked; then every request gets an id, a statement counter
   // (res.locals.statements), a time limit and a log line
   app.use(ops.routes);
