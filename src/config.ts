@@ -65,6 +65,8 @@ export interface Config {
   subgraph: SubgraphName | null;
   // CORS_ORIGINS: browser origins allowed to call the service (src/common/cors.ts)
   corsOrigins: string[];
+  // EXPLORER_ENABLED: the explorer at GET /graphql; on in development, off in production unless true
+  explorer: boolean;
 }
 
 // Limits and timeouts of the running service (README, Operations).
@@ -121,6 +123,13 @@ function loadSubgraph(env: NodeJS.ProcessEnv): SubgraphName | null {
   return raw;
 }
 
+function loadExplorer(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const raw = env.EXPLORER_ENABLED;
+  if (raw === undefined || raw === '') return !production;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError('EXPLORER_ENABLED: must be true or false');
+  return raw === 'true';
+}
+
 function loadCorsOrigins(env: NodeJS.ProcessEnv): string[] {
   try {
     return parseCorsOrigins(env.CORS_ORIGINS);
@@ -155,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ops: loadOps(env, nodeEnv),
     subgraph: loadSubgraph(env),
     corsOrigins: loadCorsOrigins(env),
+    explorer: loadExplorer(env, production),
   };
 }
 

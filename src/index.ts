@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     production: config.production,
     auth: config.auth,
     corsOrigins: config.corsOrigins,
+    explorer: config.explorer,
     ops: { requestTimeoutMs: ops.requestTimeoutMs, nodeMetrics: true },
   });
   running.service = service;

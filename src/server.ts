@@ -5,7 +5,6 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express, { Express } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -20,6 +19,7 @@ import { StatementCount } from './common/sql-counter';
 import { buildContext, Context } from './context';
 import { DistrictTree } from './districts/district-tree';
 import { createOps, Ops, OpsOptions } from './ops';
+import { mountExplorer } from './explorer/explorer.routes';
 import { mountImportRoutes } from './ingest/import.routes';
 import { mountReportRoutes } from './reports/routes';
 import { createSchema } from './schema';
@@ -34,6 +34,8 @@ export interface ServerOptions {
   schema?: GraphQLSchema;
   // origins whose browsers may call the service (CORS_ORIGINS); none by default
   corsOrigins?: readonly string[];
+  // the self-hosted explorer at GET /graphql (src/explorer); default: on in development only
+  explorer?: boolean;
 }
 
 const DEV_AUTH: AuthConfig = { jwtSecret: DEV_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
@@ -47,7 +49,7 @@ export interface Service {
 }
 
 // Schema + Apollo + HTTP routes; used by src/index.ts and by the tests.
-export async function createServer({ ds, production = false, auth = DEV_AUTH, ops: opsOptions, schema, corsOrigins = [] }: ServerOptions): Promise<Service> {
+export async function createServer({ ds, production = false, auth = DEV_AUTH, ops: opsOptions, schema, corsOrigins = [], explorer = !production }: ServerOptions): Promise<Service> {
   const tree = await DistrictTree.load(ds);
   const ops = createOps(ds, opsOptions);
   const verify = createTokenVerifier(auth);
@@ -64,7 +66,8 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
     allowBatchedHttpRequests: false,
     plugins: [
       ops.plugin,
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Apollo's landing page loads Sandbox from a CDN: the explorer is served by src/explorer instead
+      ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(),
       auditPlugin(ds),
       // no cache hints are used; Apollo's default cache-control plugin would instrument every field
@@ -83,6 +86,7 @@ export async function createServer({ ds, production = false, auth = DEV_AUTH, op
   // (res.locals.statements), a time limit and a log line
   app.use(ops.routes);
   app.use(ops.track);
+  if (explorer) mountExplorer(app, { prefill: !production, auth });
   mountReportRoutes(app, { ds, tree, verify });
   mountImportRoutes(app, { ds, tree, verify });
   app.use(
