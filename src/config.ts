@@ -36,7 +36,7 @@ export function parseDatabaseUrl(raw: string): DatabaseTarget {
 }
 
 // DATABASE_REPLICA_URLS: comma-separated mysql:// URLs of read replicas of the DATABASE_URL server
-// (README, Scaling out). Plain reads go to them; writes, the audit trail and fresh reads stay on the primary.
+// (docs/SCALING-OUT.md). Plain reads go to them; writes, the audit trail and fresh reads stay on the primary.
 export function withReplicas(primary: DatabaseTarget, raw: string | undefined): DatabaseTarget {
   const parts = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (!parts.length) return primary;
@@ -69,7 +69,7 @@ export interface Config {
   explorer: boolean;
 }
 
-// Limits and timeouts of the running service (README, Operations).
+// Limits and timeouts of the running service (docs/OPERATIONS.md).
 export interface OpsConfig {
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
