@@ -3,6 +3,7 @@ import { loadAuditKey } from './audit/audit-key';
 import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
 import { estimatedEntropyBits, MIN_SECRET_ENTROPY_BITS } from './common/secret-strength';
 import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './federation/subgraph-split';
+import { parseCorsOrigins } from './common/cors';
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
@@ -37,7 +38,7 @@ export function parseDatabaseUrl(raw: string): DatabaseTarget {
 }
 
 // DATABASE_REPLICA_URLS: comma-separated mysql:// URLs of read replicas of the DATABASE_URL server
-// (README, Scaling out). Plain reads go to them; writes, the audit trail and fresh reads stay on the primary.
+// (docs/SCALING-OUT.md). Plain reads go to them; writes, the audit trail and fresh reads stay on the primary.
 export function withReplicas(primary: DatabaseTarget, raw: string | undefined): DatabaseTarget {
   const parts = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (!parts.length) return primary;
@@ -68,9 +69,13 @@ export interface Config {
   subgraph: SubgraphName | null;
   // the audit chain's key and its signed checkpoints outside the database (src/audit, docs/AUDIT.md)
   audit: AuditConfig;
+  // CORS_ORIGINS: browser origins allowed to call the service (src/common/cors.ts)
+  corsOrigins: string[];
+  // EXPLORER_ENABLED: the explorer at GET /graphql; on in development, off in production unless true
+  explorer: boolean;
 }
 
-// Limits and timeouts of the running service (README, Operations).
+// Limits and timeouts of the running service (docs/OPERATIONS.md).
 export interface OpsConfig {
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
@@ -166,6 +171,21 @@ function loadAudit(env: NodeJS.ProcessEnv, production: boolean, database: Databa
   return { key, checkpointFile, checkpointEvery: intVar(env, 'AUDIT_CHECKPOINT_EVERY', 100, 1, 1_000_000) };
 }
 
+function loadExplorer(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const raw = env.EXPLORER_ENABLED;
+  if (raw === undefined || raw === '') return !production;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError('EXPLORER_ENABLED: must be true or false');
+  return raw === 'true';
+}
+
+function loadCorsOrigins(env: NodeJS.ProcessEnv): string[] {
+  try {
+    return parseCorsOrigins(env.CORS_ORIGINS);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+}
+
 function loadPort(env: NodeJS.ProcessEnv): number {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT: must be an integer 0..65535');
@@ -205,6 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ops: loadOps(env, nodeEnv),
     subgraph: loadSubgraph(env),
     audit: loadAudit(env, production, database),
+    corsOrigins: loadCorsOrigins(env),
+    explorer: loadExplorer(env, production),
   };
 }
 

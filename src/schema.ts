@@ -38,10 +38,19 @@ export function buildUnguardedSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, validate: false });
 }
 
+// Root types carry descriptions like every other type (type-graphql has no option for them).
+function describeRoots(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads: persons, districts and their indicators, joint reports, the audit trail (查询)';
+  if (mutation) mutation.description = "Writes: departments' records, quarantine corrections, identity conflict resolution (变更)";
+  return schema;
+}
+
 export async function createSchema(): Promise<GraphQLSchema> {
   // every field passes the access rules (src/common/auth/access-rules.ts), wrapped around each
   // resolver rather than as type-graphql middleware, which makes every field asynchronous
-  return applyAccessRules(await buildUnguardedSchema());
+  return applyAccessRules(describeRoots(await buildUnguardedSchema()));
 }
 
 // The committed schema/schema.graphql: sorted, so that only real changes show in a diff.

@@ -5,7 +5,6 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import express, { Express } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -14,6 +13,7 @@ import { readPurpose } from './common/auth/purpose';
 import { Viewer } from './common/auth/viewer';
 import { auditRefusal } from './audit/audit-refusals';
 import { auditPlugin } from './audit/audit.plugin';
+import { corsMiddleware } from './common/cors';
 import { createFormatError } from './common/errors';
 import { withPositiveIds } from './common/ids';
 import { documentSizeLimit, LIMITS, limitsPlugin, validationRules } from './common/limits';
@@ -23,6 +23,7 @@ import { buildContext, Context } from './context';
 import { DistrictTree } from './districts/district-tree';
 import { createOps, Ops, OpsOptions } from './ops';
 import { DEFAULT_SUBJECT_LIMITS, RefusedRequestHook, SubjectLimitOptions, subjectLimits } from './ops/subject-limits';
+import { mountExplorer } from './explorer/explorer.routes';
 import { mountImportRoutes } from './ingest/import.routes';
 import { mountReportRoutes } from './reports/routes';
 import { createSchema } from './schema';
@@ -39,6 +40,10 @@ export interface ServerOptions {
   subjectLimits?: SubjectLimitOptions;
   // AUDIT HOOK: every request a quota refused (HTTP 429), for the audit trail (src/audit)
   onRefused?: RefusedRequestHook;
+  // origins whose browsers may call the service (CORS_ORIGINS); none by default
+  corsOrigins?: readonly string[];
+  // the self-hosted explorer at GET /graphql (src/explorer); default: on in development only
+  explorer?: boolean;
 }
 
 const DEV_AUTH: AuthConfig = { jwtSecret: DEV_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
@@ -53,7 +58,7 @@ export interface Service {
 
 // Schema + Apollo + HTTP routes; used by src/index.ts and by the tests.
 export async function createServer({
-  ds, production = false, auth = DEV_AUTH, ops: opsOptions, schema, subjectLimits: quotas = DEFAULT_SUBJECT_LIMITS, onRefused,
+  ds, production = false, auth = DEV_AUTH, ops: opsOptions, schema, subjectLimits: quotas = DEFAULT_SUBJECT_LIMITS, onRefused, corsOrigins = [], explorer = !production,
 }: ServerOptions): Promise<Service> {
   const tree = await DistrictTree.load(ds);
   const districtSizes = { districts: tree.all().length, maxChildren: Math.max(0, ...tree.all().map((d) => tree.children(d.code).length)) };
@@ -73,7 +78,8 @@ export async function createServer({
     allowBatchedHttpRequests: false,
     plugins: [
       ops.plugin,
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // Apollo's landing page loads Sandbox from a CDN: the explorer is served by src/explorer instead
+      ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(districtSizes),
       ...(production ? [serviceSdlGuard()] : []),
       auditPlugin(ds),
@@ -88,6 +94,7 @@ export async function createServer({
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(corsMiddleware(corsOrigins));
   // /healthz, /readyz, /metrics: open, untracked; then every request gets an id, a statement counter
   // (res.locals.statements), a time limit and a log line
   app.use(ops.routes);
@@ -97,6 +104,7 @@ export async function createServer({
   // refused requests (quotas, tokens that do not verify) are audited too
   const auditRefused = onRefused ?? ((r) => auditRefusal(ds, { subject: r.subject, role: r.role, district: r.district, path: r.path, reason: `${r.code}:${r.reason}`, ip: undefined }));
   app.use(subjectLimits(verify, quotas, auditRefused));
+  if (explorer) mountExplorer(app, { prefill: !production, auth });
   mountReportRoutes(app, { ds, tree, verify });
   mountImportRoutes(app, { ds, tree, verify });
   app.use(

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
 import { badInput } from '../common/errors';
-import { checkPageSize, PageInfo } from '../common/pagination/connection';
+import { checkPageSize, PageInfo, pageInfoOf } from '../common/pagination/connection';
 import { Context } from '../context';
 import { AuditEvent, AuditOutcome, AuditSubject } from './audit-event.entity';
 
@@ -36,6 +36,9 @@ class AuditEventEdge {
 class AuditEventConnection {
   @Field(() => [AuditEventEdge], { description: 'Events with cursors (本页条目)' })
   edges: AuditEventEdge[];
+
+  @Field(() => [AuditEvent], { description: 'Events of this page (本页节点)' })
+  nodes: AuditEvent[];
 
   @Field(() => PageInfo, { description: 'Paging state (分页信息)' })
   pageInfo: PageInfo;
@@ -76,12 +79,8 @@ export class AuditResolver {
     const page = base().orderBy('e.seq', 'DESC').take(n + 1);
     if (after) page.andWhere('e.seq < :afterSeq', { afterSeq: seqOf(after) });
     const [rows, totalCount] = await Promise.all([n ? page.getMany() : Promise.resolve([]), base().getCount()]);
-    const nodes = rows.slice(0, n);
-    return {
-      edges: nodes.map((node) => ({ cursor: cursorOf(node.seq), node })),
-      pageInfo: { hasNextPage: rows.length > n, endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1].seq) : null },
-      totalCount,
-    };
+    const { nodes, pageInfo } = pageInfoOf(rows, n, after !== undefined && after !== null, (e) => cursorOf(e.seq));
+    return { edges: nodes.map((node) => ({ cursor: cursorOf(node.seq), node })), nodes, pageInfo, totalCount };
   }
 
   @FieldResolver(() => AuditSubject, { description: 'Who asked (访问主体)' })

@@ -83,5 +83,5 @@ export async function findPersons(
     first === 0 ? Promise.resolve([]) : onReplica(ds, (em) => page(em).getMany()),
     onReplica(ds, (em) => base(em).getCount()),
   ]);
-  return toConnection(rows, first, totalCount);
+  return toConnection(rows, first, totalCount, afterId !== undefined);
 }

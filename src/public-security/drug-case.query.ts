@@ -23,5 +23,5 @@ export async function findDrugCases(ds: DataSource, codes: string[], period: Per
     first === 0 ? Promise.resolve([]) : onReplica(ds, (em) => page(em).getMany()),
     onReplica(ds, (em) => base(em).getCount()),
   ]);
-  return toConnection(rows, first, total);
+  return toConnection(rows, first, total, afterId !== undefined);
 }

@@ -138,10 +138,10 @@ export class ReportCell {
   @Field({ description: 'True when the comparison value is withheld by small-cell suppression (对比期是否已抑制)' })
   compareSuppressed: boolean;
 
-  @Field(() => Float, { nullable: true, description: 'value - compareValue; null when either is null (变化量)' })
+  @Field(() => Float, { nullable: true, description: 'Difference: value - compareValue; null when either is null (变化量)' })
   change: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'change / compareValue; null when the base is 0 or null (变化率)' })
+  @Field(() => Float, { nullable: true, description: 'Relative change: change / compareValue; null when the base is 0 or null (变化率)' })
   relativeChange: number | null;
 
   @Field(() => Int, {

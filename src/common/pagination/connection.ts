@@ -4,13 +4,35 @@ import { badInput } from '../errors';
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 20;
 
+// Pages run forward only (first/after). hasPreviousPage is true when the page starts after a cursor,
+// as the Relay cursor connections specification allows for forward paging.
 @ObjectType({ description: 'Relay page information (分页信息)' })
 export class PageInfo {
   @Field({ description: 'Whether more items follow this page (是否有下一页)' })
   hasNextPage: boolean;
 
+  @Field({ description: 'Whether items precede this page: true when it was asked for after a cursor (是否有上一页)' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of this page (首项游标)' })
+  startCursor: string | null;
+
   @Field(() => String, { nullable: true, description: 'Cursor of the last item of this page (末项游标)' })
   endCursor: string | null;
+}
+
+// Page information of a page of nodes read with one row more than asked for.
+export function pageInfoOf<T>(rows: T[], first: number, afterGiven: boolean, cursorOf: (node: T) => string): { nodes: T[]; pageInfo: PageInfo } {
+  const nodes = rows.slice(0, first);
+  return {
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: afterGiven,
+      startCursor: nodes.length ? cursorOf(nodes[0]) : null,
+      endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
+    },
+  };
 }
 
 export interface Page<T> {
@@ -67,12 +89,7 @@ export function checkPageSize(first: number | null | undefined): number {
   return n;
 }
 
-export function toConnection<T extends { id: number }>(rows: T[], first: number, totalCount: number) {
-  const nodes = rows.slice(0, first);
-  return {
-    edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })),
-    nodes,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].id) : null },
-    totalCount,
-  };
+export function toConnection<T extends { id: number }>(rows: T[], first: number, totalCount: number, afterGiven = false) {
+  const { nodes, pageInfo } = pageInfoOf(rows, first, afterGiven, (node) => encodeCursor(node.id));
+  return { edges: nodes.map((node) => ({ cursor: encodeCursor(node.id), node })), nodes, pageInfo, totalCount };
 }

@@ -62,7 +62,7 @@ export class DistrictIndicators {
   @Field(() => Int, { description: 'Living residents with a detection on or before the reference date (登记在册吸毒人员数)' })
   registeredUsers: number;
 
-  @Field(() => Float, { nullable: true, description: 'newUsers / registeredUsers; null when none registered (新发现吸毒人员占比)' })
+  @Field(() => Float, { nullable: true, description: 'Share: newUsers / registeredUsers; null when none registered (新发现吸毒人员占比)' })
   newUserRate: number | null;
 
   @Field(() => Int, {
@@ -70,12 +70,12 @@ export class DistrictIndicators {
   })
   abstinentThreeYears: number;
 
-  @Field(() => Int, { description: 'registeredUsers - abstinentThreeYears (现有吸毒人员数)' })
+  @Field(() => Int, { description: 'Count: registeredUsers - abstinentThreeYears (现有吸毒人员数)' })
   currentUsers: number;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'abstinentThreeYears / registeredUsers; null when none registered (戒断三年未复吸人员巩固率)',
+    description: 'Share: abstinentThreeYears / registeredUsers; null when none registered (戒断三年未复吸人员巩固率)',
   })
   abstinenceConsolidationRate: number | null;
 

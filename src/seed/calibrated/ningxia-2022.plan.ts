@@ -1,4 +1,4 @@
-// The calibrated demo "ningxia-2022": the figures the source article publishes for 2022 (DOMAIN.md,
+// The calibrated demo "ningxia-2022": the figures the source article publishes for 2022 (docs/DOMAIN.md,
 // shared/data/seed-figures.md) and the numbers we chose where the article is silent. Everything the
 // generator must hit exactly is a number in this file; the generator only distributes it over counties,
 // persons and dates.
