@@ -17,7 +17,10 @@ function sources(dir: string, out: string[] = []): string[] {
 
 function codesRaisedIn(text: string): string[] {
   const found = new Set<string>();
-  const patterns = [/domainError\(\s*'([A-Z][A-Z_]+)'/g, /\bcode:\s*'([A-Z][A-Z_]+)'/g, /^\s*\|\s*'([A-Z][A-Z_]+)'/gm];
+  const patterns = [/domainError\(\s*'([A-Z][A-Z_]+)'/g, /\bcode:\s*'([A-Z][A-Z_]+)'/g];
+  // the ErrorCode union of src/common/errors.ts
+  const union = /export type ErrorCode =([\s\S]*?);/.exec(text)?.[1] ?? '';
+  for (const [, code] of union.matchAll(/'([A-Z][A-Z_]+)'/g)) found.add(code);
   for (const re of patterns) for (const [, code] of text.matchAll(re)) found.add(code);
   // the sets of codes formatError passes on (src/common/errors.ts)
   for (const [, body] of text.matchAll(/const (?:CLIENT_CODES|DOMAIN_CODES) = new Set(?:<string>)?\(\[([\s\S]*?)\]\)/g)) {
