@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Compiles dist/ only when a source is newer than the last build, so `npm run token`, `npm run import`
+// and the other CLIs start at once when dist/ is current. dist/.tsbuildinfo is written by every build.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const { readdirSync, statSync, utimesSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+// what tsconfig.build.json compiles, plus the settings that change the output
+const INPUTS = ['src', 'migrations', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json'];
+// tsc leaves .tsbuildinfo untouched when a touched file's content is unchanged, so we stamp each build too
+const STAMPS = [join(root, 'dist', '.tsbuildinfo'), join(root, 'dist', '.build-stamp')];
+
+// newest modification time below a path; directories count too, so a deleted file triggers a build
+function newest(path) {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+function isStale() {
+  const built = Math.max(...STAMPS.map((stamp) => statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0));
+  if (!built) return true;
+  return INPUTS.some((input) => newest(join(root, input)) > built);
+}
+
+if (require.main === module) {
+  if (process.argv.includes('--always') || isStale()) {
+    // the stamp's time is taken before compiling: a source saved during the build makes the next run build again
+    const started = new Date();
+    try {
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+      writeFileSync(STAMPS[1], '');
+      utimesSync(STAMPS[1], started, started);
+    } catch (err) {
+      process.exit(typeof err.status === 'number' ? err.status : 1);
+    }
+  }
+}
+
+module.exports = { isStale };
