@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Compiles dist/ only when a source is newer than the last build, so `npm run token`, `npm run import`
 // and the other CLIs start at once when dist/ is current. dist/.tsbuildinfo is written by every build.
+// The compiler's output goes to stderr, so `TOKEN=$(npm run -s token ...)` captures the token only.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const { readdirSync, statSync, utimesSync, writeFileSync } = require('node:fs');
@@ -33,7 +34,7 @@ if (require.main === module) {
     // the stamp's time is taken before compiling: a source saved during the build makes the next run build again
     const started = new Date();
     try {
-      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: ['ignore', 2, 2] });
       writeFileSync(STAMPS[1], '');
       utimesSync(STAMPS[1], started, started);
     } catch (err) {

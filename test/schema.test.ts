@@ -33,7 +33,7 @@ describe('schema/schema.graphql', () => {
     expect(missing).toEqual([]);
   });
 
-  it('keeps the root fields of the public contract (API.md)', async () => {
+  it('keeps the root fields of the public contract (docs/API.md)', async () => {
     const fields = Object.keys((await createSchema()).getQueryType()!.getFields());
     expect(fields).toEqual(expect.arrayContaining(['person', 'personByIdNumber', 'persons', 'district', 'districts']));
   });

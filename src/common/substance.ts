@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-// Substances named in DOMAIN.md; the heroin-equivalent factor table is keyed by these values.
+// Substances named in docs/DOMAIN.md; the heroin-equivalent factor table is keyed by these values.
 export enum Substance {
   HEROIN = 'HEROIN',
   METHAMPHETAMINE = 'METHAMPHETAMINE',

@@ -57,7 +57,7 @@ export function isOpenAt(start: string | null, end: string | null, asOf: string)
 const COMMUNITY = new Set([ProgrammeKind.COMMUNITY_DETOX, ProgrammeKind.COMMUNITY_REHAB]);
 const EMPLOYED = new Set([AssistanceOutcome.EMPLOYED, AssistanceOutcome.SELF_EMPLOYED]);
 
-// The same definitions as the district indicators (DOMAIN.md), for one person.
+// The same definitions as the district indicators (docs/DOMAIN.md), for one person.
 export function computeStatus(input: {
   asOf: string;
   deceasedAt: string | null;

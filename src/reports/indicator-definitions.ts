@@ -2,7 +2,7 @@ import { DistrictIndicators } from '../districts/indicators/district-indicators.
 import { RiskColour } from '../public-security/public-security.enums';
 import { BaseColumn } from './suppression';
 
-// The joint report's columns: every figure of DistrictIndicators (DOMAIN.md, "Indicators"), in the
+// The joint report's columns: every figure of DistrictIndicators (docs/DOMAIN.md, "Indicators"), in the
 // order of that table, with its definition in Chinese and English. riskDistribution is one field of
 // DistrictIndicators but four columns here, one per colour (`riskDistribution.RED` ...); asking for
 // `riskDistribution` gives all four.

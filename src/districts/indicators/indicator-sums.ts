@@ -1,6 +1,6 @@
 import { RiskColour } from '../../public-security/public-security.enums';
 
-// The additive parts of the district indicators (DOMAIN.md, "Indicators"): counts and sums only,
+// The additive parts of the district indicators (docs/DOMAIN.md, "Indicators"): counts and sums only,
 // never rates. A district's sums are its own rows plus those of all its descendants, so every field
 // must be attributed to exactly one district per counted item (a person, a record, a gram).
 export interface IndicatorSums {

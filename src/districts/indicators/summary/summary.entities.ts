@@ -1,4 +1,4 @@
-// Tables of the indicator summary (DOMAIN.md, "Indicators"): the stock figures at a reference date R
+// Tables of the indicator summary (docs/DOMAIN.md, "Indicators"): the stock figures at a reference date R
 // kept as a ledger of changes, so that reading them costs the same whatever the number of persons.
 // No foreign keys: the summary is derived data, rebuilt from the department tables at will.
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
