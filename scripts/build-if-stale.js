@@ -11,7 +11,7 @@ const root = join(__dirname, '..');
 // what tsconfig.build.json compiles, plus the settings that change the output
 const INPUTS = ['src', 'migrations', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json'];
 // tsc leaves .tsbuildinfo untouched when a touched file's content is unchanged, so we stamp each build too
-const STAMPS = [join(root, 'dist', '.tsbuildinfo'), join(root, 'dist', '.build-stamp')];
+const stampsOf = (base) => [join(base, 'dist', '.tsbuildinfo'), join(base, 'dist', '.build-stamp')];
 
 // newest modification time below a path; directories count too, so a deleted file triggers a build
 function newest(path) {
@@ -23,10 +23,10 @@ function newest(path) {
   return latest;
 }
 
-function isStale() {
-  const built = Math.max(...STAMPS.map((stamp) => statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0));
+function isStale(base = root) {
+  const built = Math.max(...stampsOf(base).map((stamp) => statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0));
   if (!built) return true;
-  return INPUTS.some((input) => newest(join(root, input)) > built);
+  return INPUTS.some((input) => newest(join(base, input)) > built);
 }
 
 if (require.main === module) {
@@ -35,8 +35,9 @@ if (require.main === module) {
     const started = new Date();
     try {
       execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: ['ignore', 2, 2] });
-      writeFileSync(STAMPS[1], '');
-      utimesSync(STAMPS[1], started, started);
+      const stamp = stampsOf(root)[1];
+      writeFileSync(stamp, '');
+      utimesSync(stamp, started, started);
     } catch (err) {
       process.exit(typeof err.status === 'number' ? err.status : 1);
     }
