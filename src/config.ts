@@ -35,7 +35,7 @@ export function parseDatabaseUrl(raw: string): DatabaseTarget {
 }
 
 // DATABASE_REPLICA_URLS: comma-separated mysql:// URLs of read replicas of the DATABASE_URL server
-// (README, Scaling out). Plain reads go to them; writes, the audit trail and fresh reads stay on the primary.
+// (docs/READ-REPLICAS.md). Plain reads go to them; writes, the audit trail and fresh reads stay on the primary.
 export function withReplicas(primary: DatabaseTarget, raw: string | undefined): DatabaseTarget {
   const parts = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (!parts.length) return primary;
@@ -64,7 +64,7 @@ export interface Config {
   subgraph: SubgraphName | null;
 }
 
-// Limits and timeouts of the running service (README, Operations).
+// Limits and timeouts of the running service (docs/CONFIGURATION.md, "Limits and timeouts").
 export interface OpsConfig {
   logLevel: LogLevel;
   shutdownTimeoutMs: number;

@@ -1,6 +1,6 @@
 import { Role } from './viewer';
 
-// Who may read what: ONE table for the whole schema (the README shows the same table).
+// Who may read what: ONE table for the whole schema (docs/ACCESS.md shows the same table).
 // Keys are `Type.field` or `Type.*` (every field of the type); a field without a rule is denied to
 // everyone, and a test fails when a field of the schema has no rule. Jurisdiction and the purpose
 // header are checked on top of this (src/common/auth/access.middleware.ts, src/audit/audit.plugin.ts).
@@ -179,7 +179,7 @@ export function mayRead(role: Role, typeName: string, fieldName: string): boolea
   return ruleFor(typeName, fieldName)?.includes(role) ?? false;
 }
 
-// The same table as Markdown, for the README (a test keeps the two equal).
+// The same table as Markdown, for docs/ACCESS.md (a test keeps the two equal).
 export function accessTableMarkdown(): string {
   const roles = Object.values(Role);
   const header = `| rule | ${roles.join(' | ')} |\n|---|${roles.map(() => ':-:').join('|')}|`;
