@@ -38,7 +38,7 @@ export function parseDatabaseUrl(raw: string): DatabaseTarget {
 }
 
 // DATABASE_REPLICA_URLS: comma-separated mysql:// URLs of read replicas of the DATABASE_URL server
-// (docs/SCALING-OUT.md). Plain reads go to them; writes, the audit trail and fresh reads stay on the primary.
+// (docs/READ-REPLICAS.md). Plain reads go to them; writes, the audit trail and fresh reads stay on the primary.
 export function withReplicas(primary: DatabaseTarget, raw: string | undefined): DatabaseTarget {
   const parts = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (!parts.length) return primary;
@@ -75,7 +75,7 @@ export interface Config {
   explorer: boolean;
 }
 
-// Limits and timeouts of the running service (docs/OPERATIONS.md).
+// Limits and timeouts of the running service (docs/CONFIGURATION.md, "Limits and timeouts").
 export interface OpsConfig {
   logLevel: LogLevel;
   shutdownTimeoutMs: number;

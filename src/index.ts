@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
 
   // The embedded database is for trying the service out: an empty one gets the synthetic demo data
-  // (from the single service, or the public-security subgraph: docs/SCALING-OUT.md).
+  // (from the single service, or the public-security subgraph: docs/FEDERATION.md).
   const seeds = config.subgraph === null || config.subgraph === 'public-security';
   if (seeds && config.database.kind === 'sqlite' && !config.production && (await ds.getRepository(Person).count()) === 0) {
     const started = Date.now();

@@ -1,5 +1,5 @@
 // The calibrated demo "ningxia-2022": its 2022 report must reproduce the source article's figures
-// (shared/data/seed-figures.md). Every figure is read back through the joint report (GraphQL), never
+// (docs/DOMAIN.md, "Published figures and the demo data"). Every figure is read back through the joint report (GraphQL), never
 // from the generator; the expected values below are the published ones, written out literally.
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';

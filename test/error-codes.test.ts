@@ -1,49 +1,67 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-// docs/ERROR-CODES.md lists every extensions.code a client can receive: each code the service's
-// code raises (domainError('X'), code: 'X', the ErrorCode union, the codes passed on from Apollo)
-// has a row, and every row is a code the service can raise.
+// docs/ERROR-CODES.md lists every error code a client can receive. The scan reads the codes the service
+// raises wherever it raises them, so a code someone adds later (a new domainError, a code in an error
+// body, a metrics label) shows up here as a missing row.
 const ROOT = join(__dirname, '..');
 
-function sources(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) sources(path, out);
-    else if (name.endsWith('.ts')) out.push(path);
-  }
-  return out;
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
 }
 
-function codesRaisedIn(text: string): string[] {
-  const found = new Set<string>();
-  const patterns = [/domainError\(\s*'([A-Z][A-Z_]+)'/g, /\bcode:\s*'([A-Z][A-Z_]+)'/g];
-  // the ErrorCode union of src/common/errors.ts
-  const union = /export type ErrorCode =([\s\S]*?);/.exec(text)?.[1] ?? '';
-  for (const [, code] of union.matchAll(/'([A-Z][A-Z_]+)'/g)) found.add(code);
-  for (const re of patterns) for (const [, code] of text.matchAll(re)) found.add(code);
-  // the sets of codes formatError passes on (src/common/errors.ts)
-  for (const [, body] of text.matchAll(/const (?:CLIENT_CODES|DOMAIN_CODES) = new Set(?:<string>)?\(\[([\s\S]*?)\]\)/g)) {
-    for (const [, code] of body.matchAll(/'([A-Z][A-Z_]+)'/g)) found.add(code);
+const CODE = `'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)'`;
+// where a code is given to a client: domainError('X', ...), { code: 'X' }, code = 'X', codes.add('X')
+// (metrics and logs), a key of a route's STATUS table, and the ErrorCode type and *_CODES sets of errors.ts
+const RAISED = [
+  new RegExp(`domainError\\(\\s*${CODE}`, 'g'),
+  new RegExp(`\\bcode\\s*:\\s*${CODE}`, 'g'),
+  new RegExp(`\\bcode\\s*=\\s*${CODE}`, 'g'),
+  new RegExp(`codes\\.add\\(\\s*${CODE}`, 'g'),
+  new RegExp(`new GraphQLError\\([^;]*?code\\s*:\\s*${CODE}`, 'g'),
+];
+const LISTS = [/export type ErrorCode\s*=([^;]*);/g, /_CODES\s*=\s*new Set(?:<[^>]*>)?\(\s*\[([^\]]*)\]/g, /const STATUS[^=]*=\s*\{([^}]*)\}/g];
+
+export function codesRaisedIn(source: string): Set<string> {
+  const codes = new Set<string>();
+  for (const pattern of RAISED) for (const m of source.matchAll(pattern)) codes.add(m[1]);
+  for (const pattern of LISTS) {
+    for (const m of source.matchAll(pattern)) for (const c of m[1].matchAll(/'?\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})\b'?\s*[:|,\]\n]?/g)) codes.add(c[1]);
   }
-  return [...found];
+  return codes;
+}
+
+function documentedCodes(): Set<string> {
+  const doc = readFileSync(join(ROOT, 'docs', 'ERROR-CODES.md'), 'utf8');
+  return new Set([...doc.matchAll(/^\| `([A-Z_0-9]+)` \|/gm)].map((m) => m[1]));
 }
 
 describe('docs/ERROR-CODES.md', () => {
-  const table = /<!-- error-codes:start -->([\s\S]*?)<!-- error-codes:end -->/.exec(readFileSync(join(ROOT, 'docs', 'ERROR-CODES.md'), 'utf8'))?.[1] ?? '';
-  const documented = new Map([...table.matchAll(/^\| `([A-Z_]+)` \| ([^|]+) \|/gm)].map(([, code, status]) => [code, status.trim()]));
-  const raised = new Set(sources(join(ROOT, 'src')).flatMap((f) => codesRaisedIn(readFileSync(f, 'utf8'))));
+  const raised = new Map<string, string>();
+  for (const file of sourceFiles(join(ROOT, 'src'))) {
+    for (const code of codesRaisedIn(readFileSync(file, 'utf8'))) if (!raised.has(code)) raised.set(code, file.slice(ROOT.length + 1));
+  }
 
-  it('has a row, with an HTTP status, for every code the service raises', () => {
-    expect(raised.size).toBeGreaterThanOrEqual(8);
-    const missing = [...raised].filter((c) => !documented.has(c)).sort();
-    expect(missing).toEqual([]);
-    for (const [code, status] of documented) expect([code, /^\d{3}( \/ \d{3})?$/.test(status)]).toEqual([code, true]);
+  it('finds the codes the service raises', () => {
+    for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE', 'UNSUPPORTED_MEDIA_TYPE']) {
+      expect(raised.has(code)).toBe(true);
+    }
   });
 
-  it('lists no code the service cannot raise', () => {
-    const apollo = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED'];
-    const unknown = [...documented.keys()].filter((c) => !raised.has(c) && !apollo.includes(c)).sort();
-    expect(unknown).toEqual([]);
+  it('has a row for every code raised in src/', () => {
+    const documented = documentedCodes();
+    const missing = [...raised].filter(([code]) => !documented.has(code)).map(([code, file]) => `${code} (${file})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('the scan sees new codes however they are raised', () => {
+    const sample = `throw domainError('RATE_LIMITED' as never, 'slow down');
+      return { code: 'ENCODING', message: 'x' };
+      new GraphQLError('too much', { extensions: { code: 'QUERY_TOO_COMPLEX_X' } });
+      const STATUS: Record<string, number> = { PAYLOAD_TOO_LARGE: 413 };`;
+    expect([...codesRaisedIn(sample)].sort()).toEqual(['ENCODING', 'PAYLOAD_TOO_LARGE', 'QUERY_TOO_COMPLEX_X', 'RATE_LIMITED']);
   });
 });

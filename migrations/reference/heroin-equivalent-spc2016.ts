@@ -1,4 +1,4 @@
-// Default heroin-equivalent factors (DOMAIN.md): derived from the 2016 Supreme People's Court
+// Default heroin-equivalent factors (docs/DOMAIN.md, "Heroin equivalent"): derived from the 2016 Supreme People's Court
 // thresholds for "large quantity" relative to heroin's 50 g. No official statistical table exists;
 // administrators may add their own table and select it.
 export const SPC2016_TABLE = 'SPC-2016';

@@ -1,7 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 
-// Error codes of the public contract (docs/API.md); every error a client sees carries one.
+// Error codes of the public contract (docs/API.md, docs/ERROR-CODES.md); every error a client sees carries one.
 export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isConnectionFailure } from './errors';
 import { logger } from './logger';
 
-// Read/write splitting (docs/SCALING-OUT.md). With DATABASE_REPLICA_URLS set, TypeORM keeps one pool
+// Read/write splitting (docs/READ-REPLICAS.md). With DATABASE_REPLICA_URLS set, TypeORM keeps one pool
 // per server; everything runs on the primary unless it asks for a replica through the two functions
 // below. Plain reads (indicators, relation loaders, lists, reports) ask; writes, imports, the audit
 // trail and reads that must see the latest write (the audit chain head, a mutation's own result)

@@ -1,4 +1,4 @@
-// Entry point of the gateway in front of the three department subgraphs (docs/SCALING-OUT.md):
+// Entry point of the gateway in front of the three department subgraphs (docs/FEDERATION.md):
 // PORT, SUBGRAPH_URLS="public-security=http://...,justice=...,employment=..." (src/config.ts).
 // `node dist/src/federation/gateway.js`
 import 'reflect-metadata';

@@ -1,10 +1,10 @@
-// Which department subgraph serves which part of the schema (docs/SCALING-OUT.md).
+// Which department subgraph serves which part of the schema (docs/FEDERATION.md).
 //
 // public-security also hosts what is cross-cutting: the identity register (persons root queries and
 // Person's own fields: the police keep the household register), districts and their indicators,
 // the signed-in viewer, the audit trail, the joint report and ingestion's quarantine. Indicators,
 // Person.status and Person.timeline merge all three departments, so public-security reads the
-// justice and employment tables for them (docs/SCALING-OUT.md: limitations).
+// justice and employment tables for them (docs/FEDERATION.md, limitations).
 export const SUBGRAPH_NAMES = ['public-security', 'justice', 'employment'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 

@@ -1,5 +1,5 @@
 // Entry point of one department subgraph: the service of src/index.ts, with SUBGRAPH required
-// (public-security, justice or employment; docs/SCALING-OUT.md). `node dist/src/federation/subgraph.js`
+// (public-security, justice or employment; docs/FEDERATION.md). `node dist/src/federation/subgraph.js`
 import { ConfigError, loadConfig } from '../config';
 
 try {

@@ -113,7 +113,7 @@ export function permitIndicators(ds: DataSource, period: Period, codes?: readonl
 // The latest assessment is one backward step on the (person_id, assessed_at) index per person, rather
 // than ROW_NUMBER() over every assessment of the province: MariaDB evaluated that window once per
 // person (a "lateral derived" plan), 460 ms at 100,000 persons and 11.5 s at 1,000,000; this is
-// 330 ms and 4.5 s (bench-results, BENCHMARKS.md).
+// 330 ms and 4.5 s (BENCHMARKS.md).
 export async function riskIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
   const [text, params] = bindNamed(
     `SELECT x.code, x.colour, COUNT(*) AS persons

@@ -116,7 +116,7 @@ async function startServer(kind, { logLevel = 'silent', secret } = {}) {
     Object.assign(env, { NODE_ENV: 'production', AUTH_JWT_SECRET: secret, LOG_LEVEL: logLevel });
   } else script = join(__dirname, `${kind}-server.js`);
   // every implementation runs with the V8 settings the service is started with (package.json start,
-  // Dockerfile): a 64 MB young generation (see README, Operations)
+  // Dockerfile): a 64 MB young generation (see docs/CONFIGURATION.md, "Node settings")
   const nodeArgs = [...V8_FLAGS, ...(process.env.BENCH_CPU_PROF && process.env.BENCH_CPU_PROF.split(',').includes(kind) ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench-results', 'profiles')}`] : [])];
   const child = spawn(process.execPath, [...nodeArgs, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = [];

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // CPU per operation of the service's GraphQL execution, in one process, without HTTP: the schema with
 // its access rules, a fresh context (loaders) per operation, against a bench database. Used to compare
-// V8 settings (README, Operations, "Node settings"):
+// V8 settings (docs/CONFIGURATION.md, "Node settings"):
 //   npm run build && node --max-semi-space-size=16 test/bench/in-process.js page
 //   npm run build && node --max-semi-space-size=64 test/bench/in-process.js page
 // Arguments: page|profile [database] (default jindu_bench_100k). Three rounds; compare the later ones.

@@ -72,7 +72,7 @@ export function computeIndicatorSums(
   heroinEquivalentTable = SPC2016_TABLE,
 ): Promise<Map<string, IndicatorSums>> {
   return inTurn(async () => {
-    // plain reads: a replica may answer (docs/SCALING-OUT.md)
+    // plain reads: a replica may answer (docs/READ-REPLICAS.md)
     const parts = (await isSummaryStale({ query: (sql: string, params?: unknown[]) => readQuery(ds, sql, params) }))
       ? await referenceParts(ds, period, heroinEquivalentTable)
       : await summaryParts(ds, period, heroinEquivalentTable, tree.all().map((d) => d.code));

@@ -1,5 +1,5 @@
 // The calibrated demo "ningxia-2022": the figures the source article publishes for 2022 (docs/DOMAIN.md,
-// shared/data/seed-figures.md) and the numbers we chose where the article is silent. Everything the
+// "Published figures and the demo data") and the numbers we chose where the article is silent. Everything the
 // generator must hit exactly is a number in this file; the generator only distributes it over counties,
 // persons and dates.
 //
@@ -32,7 +32,7 @@ export type ByYear = readonly [number, number, number, number, number, number, n
 export const yearIndex = (year: number): number => year - FIRST_YEAR;
 
 // ---------------------------------------------------------------------------------------------------
-// Published figures (seed-figures.md). The test asserts these literally; they are repeated here only to
+// Published figures (docs/DOMAIN.md, "Published figures and the demo data"). The test asserts these literally; they are repeated here only to
 // document what the plan below adds up to.
 export const PUBLISHED_2022 = {
   province: {
