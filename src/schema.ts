@@ -11,6 +11,7 @@ import { PersonResolver } from './persons/person.resolver';
 import { preventionModule } from './prevention';
 import { CaseSuspectResolver, DrugCaseResolver, PersonPublicSecurityResolver } from './public-security/public-security.resolver';
 import { JointReportMetadataResolver, JointReportResolver } from './reports/joint-report.resolver';
+import { ReportLinkResolver } from './reports/report-link.resolver';
 
 export const resolvers = [
   PersonResolver,
@@ -25,6 +26,7 @@ export const resolvers = [
   ViewerResolver,
   JointReportResolver,
   JointReportMetadataResolver,
+  ReportLinkResolver,
   IngestResolver,
   RejectedRecordResolver,
   IdentityConflictResolver,

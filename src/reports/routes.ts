@@ -17,6 +17,8 @@ import { jointReportXlsx } from './exporters/xlsx';
 import { BuiltReport, buildJointReport, dataAsOf, parentHistory, ReportContext } from './joint-report.service';
 import { JointReportInput, ReportLevel } from './joint-report.types';
 import { reportConfig } from './report-config';
+import { auditDownload } from './download-audit';
+import { configureLinkKey, isSignedLink, verifyReportLink } from './download-links';
 
 // GET /reports/joint.csv, /reports/joint.xlsx, /reports/joint.html: the joint report with the query's
 // arguments as query-string parameters, e.g.
@@ -119,10 +121,12 @@ export function reportRouter({ ds, tree, verify }: ReportRouteOptions): Router {
   const router = Router();
   const handler = (format: Format) => async (req: Request, res: Response) => {
     try {
-      const identity = await authenticate(verify, req.headers.authorization);
-      const viewer: Viewer = { ...identity, purpose: readPurpose(req.headers['x-access-purpose']) };
+      // a signed download link (from the jointReportLink query) or the Bearer token
+      const link = isSignedLink(req.query) ? verifyReportLink(`/reports${req.path}`, req.originalUrl.split('?')[1] ?? '') : null;
+      if (link) auditDownload(ds, link.viewer, req.path);
+      const viewer: Viewer = link?.viewer ?? { ...(await authenticate(verify, req.headers.authorization)), purpose: readPurpose(req.headers['x-access-purpose']) };
       const ctx: ReportContext = buildContext(ds, tree, viewer, (res.locals.statements as StatementCount | undefined) ?? new StatementCount());
-      const input = parseReportQuery(req.query);
+      const input = parseReportQuery(link?.query ?? req.query);
       const built = await buildJointReport(ctx, input);
       const { report } = built;
       res.setHeader('cache-control', 'no-store');
@@ -160,7 +164,8 @@ export function reportRouter({ ds, tree, verify }: ReportRouteOptions): Router {
 }
 
 // Mounted by createServer after the request tracking and before /graphql.
-export function mountReportRoutes(app: Express, options: ReportRouteOptions): void {
+export function mountReportRoutes(app: Express, options: ReportRouteOptions & { linkSecret?: string | null }): void {
+  configureLinkKey(options.linkSecret ?? null);
   reportConfig(); // a bad REPORT_SUPPRESSION_THRESHOLD stops the service at start, not at the first report
   app.use('/reports', reportRouter(options));
 }

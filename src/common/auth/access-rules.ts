@@ -19,6 +19,8 @@ export const ACCESS_RULES: Record<string, readonly Role[]> = {
   'Query.district': AGGREGATE_READERS,
   'Query.districts': AGGREGATE_READERS,
   'Query.jointReport': AGGREGATE_READERS,
+  'Query.jointReportLink': AGGREGATE_READERS,
+  'ReportLink.*': AGGREGATE_READERS,
   'Query.auditEvents': [AUDITOR, ADMIN],
   'Query.me': EVERYONE,
 

@@ -1,0 +1,77 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Viewer } from '../common/auth/viewer';
+import { domainError } from '../common/errors';
+import { JointReportInput } from './joint-report.types';
+
+// Download links a browser can follow without an Authorization header: the report's parameters, who
+// asked (sub, role, district: the jurisdiction the report runs in), an expiry, and an HMAC over all of
+// it. A link works for LINK_TTL_SECONDS; editing any parameter or the expiry breaks the signature.
+export const LINK_TTL_SECONDS = 300;
+const LINK_PARAMETERS = ['expires', 'as', 'sig'];
+
+export enum ReportFormat {
+  CSV = 'csv',
+  XLSX = 'xlsx',
+  HTML = 'html',
+}
+registerEnumType(ReportFormat, { name: 'ReportFormat', description: 'File format of a report download (导出格式)' });
+
+@ObjectType({ description: 'A short-lived link to download a report without an Authorization header (报表下载链接)' })
+export class ReportLink {
+  @Field({ description: 'Path and query of the download, relative to the service, e.g. /reports/joint.csv?... (下载地址)' })
+  url: string;
+
+  @Field({ description: 'When the link stops working, ISO 8601 (失效时间)' })
+  expiresAt: string;
+}
+
+// The signing key: derived from the token secret when there is one, else random per process (links
+// then work only against the process that issued them).
+let linkKey: Buffer = randomBytes(32);
+export function configureLinkKey(secret: string | null): void {
+  linkKey = secret ? createHmac('sha256', secret).update('jindu-graph report download links').digest() : randomBytes(32);
+}
+
+const sign = (path: string, params: URLSearchParams) => createHmac('sha256', linkKey).update(`${path}?${params.toString()}`).digest('base64url');
+
+export function reportParameters(input: JointReportInput): URLSearchParams {
+  const params = new URLSearchParams({ from: input.period.from, to: input.period.to });
+  if (input.compareTo) {
+    params.set('compareFrom', input.compareTo.from);
+    params.set('compareTo', input.compareTo.to);
+  }
+  if (input.level) params.set('level', input.level);
+  if (input.parentCode) params.set('parentCode', input.parentCode);
+  if (input.indicators?.length) params.set('indicators', input.indicators.join(','));
+  return params;
+}
+
+export function signReportLink(viewer: Viewer, format: ReportFormat, input: JointReportInput, now = Date.now()): ReportLink {
+  const path = `/reports/joint.${format}`;
+  const expires = Math.floor(now / 1000) + LINK_TTL_SECONDS;
+  const params = reportParameters(input);
+  params.set('expires', String(expires));
+  params.set('as', Buffer.from(JSON.stringify({ sub: viewer.sub, name: viewer.name, role: viewer.role, district: viewer.district })).toString('base64url'));
+  params.set('sig', sign(path, params));
+  return { url: `${path}?${params.toString()}`, expiresAt: new Date(expires * 1000).toISOString() };
+}
+
+const refused = (why: string) => domainError('UNAUTHENTICATED', `The download link ${why}; ask for a new one`);
+
+// The viewer a signed link was issued to, and the query without the link's own parameters.
+export function verifyReportLink(path: string, rawQuery: string, now = Date.now()): { viewer: Viewer; query: Record<string, string> } {
+  const params = new URLSearchParams(rawQuery);
+  const sig = params.get('sig') ?? '';
+  params.delete('sig');
+  const expected = Buffer.from(sign(path, params));
+  const given = Buffer.from(sig);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refused('is not valid');
+  if (Number(params.get('expires')) * 1000 < now) throw refused('has expired');
+  const claims = JSON.parse(Buffer.from(params.get('as') ?? '', 'base64url').toString()) as Omit<Viewer, 'purpose'>;
+  const query: Record<string, string> = {};
+  for (const [k, v] of params) if (!LINK_PARAMETERS.includes(k)) query[k] = v;
+  return { viewer: { ...claims, purpose: null }, query };
+}
+
+export const isSignedLink = (query: Record<string, unknown>) => typeof query.sig === 'string';

@@ -1,0 +1,86 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { AuditEvent } from '../src/audit/audit-event.entity';
+import { Role } from '../src/common/auth/viewer';
+import { seedDatabase } from '../src/seed/bulk-insert';
+import { authHeaders } from './helpers/auth';
+import { freshDatabase, testDatabases } from './helpers/databases';
+import { HttpService, postGraphql, startHttp } from './helpers/http';
+
+// A report download from a browser: the front end asks for a short-lived signed link and puts it in an
+// <a href>; following it needs no header. A plain GET still gets 401, and so do an edited or expired link.
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI === 'true') throw new Error(`CI=true but ${CHROMIUM} is missing`);
+const INPUT = { period: { from: '2022-01-01', to: '2022-12-31' }, level: 'CITY', parentCode: '640000', indicators: ['casesSolved', 'drugUseDetections'] };
+const LINK = 'query($input: JointReportInput!, $format: ReportFormat!) { jointReportLink(input: $input, format: $format) { url expiresAt } }';
+
+describe('report download links', () => {
+  let ds: DataSource;
+  let http: HttpService;
+  beforeAll(async () => {
+    ds = await freshDatabase(testDatabases()[0].target);
+    await seedDatabase(ds, { persons: 1500, seed: 3 });
+    http = await startHttp(ds, { ops: { nodeMetrics: false } });
+  });
+  afterAll(async () => {
+    await http?.close();
+    await ds?.destroy();
+  });
+  const linkFor = async (format: string) => {
+    const res = await postGraphql(http.url, LINK, { input: INPUT, format: format.toUpperCase() }, await authHeaders(Role.PROVINCIAL_OFFICE));
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data.jointReportLink as { url: string; expiresAt: string };
+  };
+
+  it('downloads with the link alone, for five minutes, and the issue and the download are audited', async () => {
+    const link = await linkFor('csv');
+    expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
+    const res = await fetch(`${http.url}${link.url}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(await res.text()).toContain('破获毒品刑事案件数');
+    await new Promise((r) => setTimeout(r, 100));
+    const events = await ds.getRepository(AuditEvent).find({ order: { seq: 'DESC' }, take: 2 });
+    expect(events.map((e) => e.operationName).sort()).toEqual(['report-link:/joint.csv', 'report-link:issued:joint.csv']);
+  });
+
+  it('refuses a plain GET, an edited link and an expired one with 401', async () => {
+    const plain = await fetch(`${http.url}/reports/joint.csv?from=2022-01-01&to=2022-12-31`);
+    expect(plain.status).toBe(401);
+    const link = await linkFor('csv');
+    const edited = await fetch(`${http.url}${link.url.replace('parentCode=640000', 'parentCode=640100').replace('level=CITY', 'level=COUNTY')}`);
+    expect([edited.status, ((await edited.json()) as any).error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const later = await fetch(`${http.url}${link.url.replace(/expires=\d+/, (m) => `expires=${Number(m.slice(8)) + 3600}`)}`);
+    expect(later.status).toBe(401);
+    const { signReportLink } = await import('../src/reports/download-links');
+    const viewer = { sub: 'office', name: 'office', role: Role.PROVINCIAL_OFFICE, district: '640000', purpose: null };
+    const old = signReportLink(viewer, 'csv' as never, INPUT as never, Date.now() - 10 * 60_000);
+    const expired = await fetch(`${http.url}${old.url}`);
+    expect([expired.status, ((await expired.json()) as any).error.message]).toEqual([401, expect.stringContaining('expired')]);
+  });
+
+  (available ? it : it.skip)('opens the HTML report from the link in headless Chromium, with no header', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'jindu-links-'));
+    let browser: BrowserContext | undefined;
+    try {
+      browser = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM, headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      });
+      const page = await browser.newPage();
+      const link = await linkFor('html');
+      const response = await page.goto(`${http.url}${link.url}`, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+      expect(await page.title()).toContain('联合报表');
+      const plain = await page.goto(`${http.url}/reports/joint.html?from=2022-01-01&to=2022-12-31`);
+      expect(plain?.status()).toBe(401);
+    } finally {
+      await browser?.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
