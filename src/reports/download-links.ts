@@ -15,7 +15,15 @@ export enum ReportFormat {
   XLSX = 'xlsx',
   HTML = 'html',
 }
-registerEnumType(ReportFormat, { name: 'ReportFormat', description: 'File format of a report download (导出格式)' });
+registerEnumType(ReportFormat, {
+  name: 'ReportFormat',
+  description: 'File format of a report download (导出格式)',
+  valuesConfig: {
+    CSV: { description: 'Comma-separated values, UTF-8 (CSV)' },
+    XLSX: { description: 'Excel workbook (XLSX)' },
+    HTML: { description: 'Printable page with charts (网页)' },
+  },
+});
 
 @ObjectType({ description: 'A short-lived link to download a report without an Authorization header (报表下载链接)' })
 export class ReportLink {
