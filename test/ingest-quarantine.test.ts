@@ -58,4 +58,24 @@ describe.each(testDatabases())('the quarantine on $name', ({ target }) => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ source: 'monday.csv', resolved: false });
   });
+
+  it('resolves an open entry when the corrected record arrives in a file', async () => {
+    await importCsv(`${HEADER}\nQ-3,A-3,TRAFFICKING,640104,2022-13-01\n`, 'tuesday.csv');
+    expect(await entriesFor('Q-3')).toHaveLength(1);
+    expect(await importCsv(`${HEADER}\nQ-3,A-3,TRAFFICKING,640104,2022-12-01\n`, 'tuesday-fixed.csv')).toMatchObject({ inserted: 1 });
+    expect(await entriesFor('Q-3')).toEqual([]);
+    const rows = await ds.query("SELECT resolved FROM rejected_record WHERE source = 'tuesday.csv'");
+    expect(rows.map((r: any) => Number(r.resolved))).toEqual([1]);
+  });
+
+  it("shows a county the rejected rows of its county, whoever submitted them", async () => {
+    await importCsv(`${HEADER}\nQ-4,A-4,TRAFFICKING,640104,someday\n`, 'province.csv'); // submitted by the province
+    const list = async (district: string) => {
+      const res = await gql(http.service, ds, ENTRIES, {}, { ...PS, sub: `county-${district}`, district });
+      expect(res.errors).toBeUndefined();
+      return res.data.rejectedRecords.nodes.filter((n: any) => n.source === 'province.csv');
+    };
+    expect(await list('640104')).toHaveLength(1);
+    expect(await list('640402')).toHaveLength(0);
+  });
 });

@@ -47,7 +47,8 @@ export class IngestResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<UpsertPayload> {
     const record = await ctx.ds.getRepository(RejectedRecord).findOneBy({ id: Number(id) || -1 });
-    if (!record || !withinJurisdiction(ctx.viewer, ctx.tree, record.submitterDistrict)) throw domainError('NOT_FOUND', `No quarantined row ${id}`);
+    const visible = record && (withinJurisdiction(ctx.viewer, ctx.tree, record.submitterDistrict) || (!!record.recordDistrict && withinJurisdiction(ctx.viewer, ctx.tree, record.recordDistrict)));
+    if (!record || !visible) throw domainError('NOT_FOUND', `No quarantined row ${id}`);
     assertMayWrite(ctx.viewer, record.department);
     if (record.resolved) throw badInput('This row has been resolved already', 'id', 'RESOLVED');
     let fields: Record<string, unknown>;
@@ -134,7 +135,8 @@ export class IngestResolver {
     const base = () => {
       const qb = ctx.ds.getRepository(RejectedRecord).createQueryBuilder('r').where('r.department = :department', { department });
       if (unresolvedOnly) qb.andWhere('r.resolved = :no', { no: false });
-      if (codes) qb.andWhere('r.submitter_district IN (:...codes)', { codes });
+      // the county of the record, whoever submitted it; and what one submitted oneself
+      if (codes) qb.andWhere('(r.record_district IN (:...codes) OR r.submitter_district IN (:...codes))', { codes });
       return qb;
     };
     const page = base().orderBy('r.id', 'ASC').take(n + 1);
