@@ -39,8 +39,13 @@ describe.each(testDatabases())('the quarantine on $name', ({ target }) => {
     expect(await importCsv(bad, 'first.csv')).toMatchObject({ rejected: 1 });
     const [entry] = await entriesFor('Q-1');
     expect(entry.reasons).toEqual([{ field: 'filedAt', rule: 'DATE' }]);
-    const fixed = await run(RESUBMIT, { id: entry.id, c: JSON.stringify({ filedAt: '2022-02-28' }) });
+    const stillBad = await run(RESUBMIT, { id: entry.id, c: JSON.stringify({ caseType: 'NOT_A_TYPE' }) });
+    expect(stillBad.resubmitRejectedRecord.results[0].reasons.map((r: any) => r.rule).sort()).toEqual(['DATE', 'ENUM']);
+    const fixed = await run(RESUBMIT, { id: entry.id, c: JSON.stringify({ filedAt: '2022-02-28', caseType: 'TRAFFICKING' }) });
     expect(fixed.resubmitRejectedRecord.summary).toEqual({ read: 1, inserted: 1, rejected: 0 });
+    // the history keeps every replaced state, the original reasons first
+    const [h] = await ds.query('SELECT history_json FROM rejected_record WHERE id = ?', [entry.id]);
+    expect(JSON.parse(h.history_json).map((x: any) => x.reasons.map((r: any) => r.rule).sort())).toEqual([['DATE'], ['DATE', 'ENUM']]);
     const [stored] = await ds.query("SELECT case_number AS n, district_code AS d FROM drug_case WHERE source_key = 'Q-1'");
     expect(stored).toEqual({ n: 'A-1', d: '640104' });
     // the old file again: the row is still bad, but its record was corrected: the entry stays resolved

@@ -65,6 +65,11 @@ export class RejectedRecord {
   @Column({ type: 'varchar', length: 64, nullable: true })
   sourceKey: string | null;
 
+  // earlier states of the entry, oldest first, as JSON: [{ at, by, reasons, fields }]; a resubmission
+  // adds the state it replaces, so the original reasons are never lost
+  @Column({ type: 'text', nullable: true })
+  historyJson: string | null;
+
   @CreateDateColumn()
   receivedAt: Date;
 
