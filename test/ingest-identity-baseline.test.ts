@@ -37,7 +37,10 @@ describe.each(testDatabases())('identity baseline on $name', ({ target }) => {
   });
 
   it('gives persons of an existing database their versions by migration, and an import then neither renames nor clears them', async () => {
-    await ds.undoLastMigration(); // the database as it was before identity baselines
+    // the database as it was before identity baselines (and the migrations after them)
+    const table = ds.driver.escape(ds.options.migrationsTableName ?? 'migrations');
+    const applied = async () => ((await ds.query(`SELECT name FROM ${table}`)) as Array<{ name: string }>).map((r) => r.name);
+    while ((await applied()).includes('IdentityBaseline1795950000000')) await ds.undoLastMigration();
     const fx = new Fixtures(ds);
     const liyun = await fx.person({ name: '李云', county: '640104', household: '640121' });
     await fx.detection(liyun, '2022-01-01');

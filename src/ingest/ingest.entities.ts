@@ -13,6 +13,7 @@ import { Department, IdentityField, RecordKind } from './ingest.enums';
 @ObjectType({ description: 'A rejected row kept in quarantine until corrected (隔离区中的拒收记录)' })
 @Entity('rejected_record')
 @Index(['department', 'resolved', 'id'])
+@Index(['department', 'recordKind', 'sourceKey'])
 export class RejectedRecord {
   @Field(() => ID, { description: 'Internal identifier (内部编号)' })
   @PrimaryGeneratedColumn()
@@ -54,6 +55,20 @@ export class RejectedRecord {
 
   @Column(CODE)
   submitterDistrict: string;
+
+  // the district of the record the row describes (as named, or of the record it refers to), when
+  // known: a county sees the rejected rows of its county whoever submitted them
+  @Column({ ...CODE, nullable: true })
+  recordDistrict: string | null;
+
+  // the row's source key, when it has one: an accepted row with this key resolves the open entry
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceKey: string | null;
+
+  // earlier states of the entry, oldest first, as JSON: [{ at, by, reasons, fields }]; a resubmission
+  // adds the state it replaces, so the original reasons are never lost
+  @Column({ type: 'text', nullable: true })
+  historyJson: string | null;
 
   @CreateDateColumn()
   receivedAt: Date;

@@ -35,6 +35,27 @@ export function toIso(v: unknown): string | null {
 }
 
 
+function parseHistory(text: string | null): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+// A TEXT column holds 16,000 characters of up to 4 bytes: the first state (the original reasons) is
+// always kept, the oldest of the later ones give way.
+function trimHistory(history: unknown[]): string {
+  const list = [...history];
+  let text = JSON.stringify(list);
+  while (text.length > 16_000 && list.length > 2) {
+    list.splice(1, 1);
+    text = JSON.stringify(list);
+  }
+  return text.length > 16_000 ? JSON.stringify(list.slice(0, 1)).slice(0, 16_000) : text;
+}
+
 @Resolver()
 export class IngestResolver {
   @Mutation(() => UpsertPayload, {
@@ -47,7 +68,8 @@ export class IngestResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<UpsertPayload> {
     const record = await ctx.ds.getRepository(RejectedRecord).findOneBy({ id: Number(id) || -1 });
-    if (!record || !withinJurisdiction(ctx.viewer, ctx.tree, record.submitterDistrict)) throw domainError('NOT_FOUND', `No quarantined row ${id}`);
+    const visible = record && (withinJurisdiction(ctx.viewer, ctx.tree, record.submitterDistrict) || (!!record.recordDistrict && withinJurisdiction(ctx.viewer, ctx.tree, record.recordDistrict)));
+    if (!record || !visible) throw domainError('NOT_FOUND', `No quarantined row ${id}`);
     assertMayWrite(ctx.viewer, record.department);
     if (record.resolved) throw badInput('This row has been resolved already', 'id', 'RESOLVED');
     let fields: Record<string, unknown>;
@@ -70,11 +92,14 @@ export class IngestResolver {
     const result = ingestion.results[0];
     const repo = ctx.ds.getRepository(RejectedRecord);
     const fieldsText = JSON.stringify(fields);
+    // the state this resubmission replaces goes into the history: the original reasons are kept
+    const history = [...parseHistory(record.historyJson), { at: new Date().toISOString(), by: ctx.viewer.sub.slice(0, 100), reasons: JSON.parse(record.reasonsJson) as unknown, fields: record.fields }];
+    const historyJson = trimHistory(history);
     if (result.status === UpsertStatus.REJECTED) {
-      await repo.update({ id: record.id }, { reasonsJson: JSON.stringify(result.reasons), fields: fieldsText.length <= 16000 ? fieldsText : record.fields });
+      await repo.update({ id: record.id }, { reasonsJson: JSON.stringify(result.reasons), fields: fieldsText.length <= 16000 ? fieldsText : record.fields, historyJson });
       result.rejectedRecordId = record.id;
     } else {
-      await repo.update({ id: record.id }, { resolved: true, resolvedAt: new Date(), resolvedRecordId: result.id, fields: fieldsText.length <= 16000 ? fieldsText : record.fields });
+      await repo.update({ id: record.id }, { resolved: true, resolvedAt: new Date(), resolvedRecordId: result.id, fields: fieldsText.length <= 16000 ? fieldsText : record.fields, historyJson });
     }
     await auditWrite(ctx.ds, ctx.viewer, {
       operationName: operationName(info), document: print(info.operation), summary, personIds: ingestion.personIds, personIdsTruncated: ingestion.personIdsTruncated, extra: { mutation: info.fieldName, rejectedRecordId: record.id },
@@ -134,7 +159,8 @@ export class IngestResolver {
     const base = () => {
       const qb = ctx.ds.getRepository(RejectedRecord).createQueryBuilder('r').where('r.department = :department', { department });
       if (unresolvedOnly) qb.andWhere('r.resolved = :no', { no: false });
-      if (codes) qb.andWhere('r.submitter_district IN (:...codes)', { codes });
+      // the county of the record, whoever submitted it; and what one submitted oneself
+      if (codes) qb.andWhere('(r.record_district IN (:...codes) OR r.submitter_district IN (:...codes))', { codes });
       return qb;
     };
     const page = base().orderBy('r.id', 'ASC').take(n + 1);

@@ -15,7 +15,7 @@ import { Department } from './ingest.enums';
 import { authoriseSourceKeys } from './pipeline/authorise';
 import { LEDGER_TABLES, tableOf } from './pipeline/columns';
 import { KNOWN_PERSONS_MAX, KnownPersons, linkPersons } from './pipeline/link-identity';
-import { quarantine } from './pipeline/quarantine';
+import { quarantine, resolveQuarantined } from './pipeline/quarantine';
 import { resolveReferences } from './pipeline/references';
 import { summariseBatch } from './pipeline/summarise';
 import { emptySummary, ImportSummary, IncomingRow, Item, ItemResult, StageContext } from './pipeline/types';
@@ -127,6 +127,8 @@ export class Ingestion {
           linked = await linkPersons(ctx, known, em, spec, live(), stats, touched);
         }
         if (live().length) await upsertRecords(ctx, em, spec, live(), touched);
+        const accepted = live();
+        if (accepted.length) await resolveQuarantined(ctx, em, spec, accepted);
       }
       if (touched.size) await refreshPersonIndicators(em, touched); // same transaction: all or nothing
       const rejected = items.filter((i) => i.reasons.length);
