@@ -54,7 +54,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: formatted.message, locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX' } };
   }
   // a literal a scalar refused (an ID that is not a positive integer, src/common/ids.ts)
-  if (inner instanceof GraphQLError && inner.extensions?.code === 'BAD_USER_INPUT') {
+  // (only for validation errors: a resolver's BAD_USER_INPUT keeps its path and extensions below)
+  if (inner instanceof GraphQLError && inner.extensions?.code === 'BAD_USER_INPUT' && formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') {
     const { rule } = inner.extensions;
     return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', ...(rule ? { rule } : {}) } };
   }
