@@ -36,8 +36,8 @@ export const resolvers = [
 
 // The schema as type-graphql builds it, before the access rules (the department subgraphs of
 // src/federation take their types and resolvers from it).
-export function buildUnguardedSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false });
+export async function buildUnguardedSchema(): Promise<GraphQLSchema> {
+  return describeRoots(await buildSchema({ resolvers, validate: false }));
 }
 
 // Root types carry descriptions like every other type (type-graphql has no option for them).
@@ -52,7 +52,7 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
 export async function createSchema(): Promise<GraphQLSchema> {
   // every field passes the access rules (src/common/auth/access-rules.ts), wrapped around each
   // resolver rather than as type-graphql middleware, which makes every field asynchronous
-  return applyAccessRules(describeRoots(await buildUnguardedSchema()));
+  return applyAccessRules(await buildUnguardedSchema());
 }
 
 // The committed schema/schema.graphql: sorted, so that only real changes show in a diff.

@@ -42,7 +42,7 @@ describeMysql('audit chain with two service instances', () => {
 
   it('keeps one chain when both append at once', async () => {
     const person = await new Fixtures(ds).person({ county: '640104' });
-    services.push(...(await Promise.all([startProcess({ DATABASE_URL: url() }), startProcess({ DATABASE_URL: url() })])));
+    services.push(...(await Promise.all([startProcess({ DATABASE_URL: url(), SUBJECT_MAX_IN_FLIGHT: '1000' }), startProcess({ DATABASE_URL: url(), SUBJECT_MAX_IN_FLIGHT: '1000' })])));
     const headers = await authHeaders('ADMIN', '640000', 'two instances');
     const query = 'query P($id: ID!) { person(id: $id) { name } }';
     const responses = await Promise.all(

@@ -115,7 +115,7 @@ describe.each(testDatabases())('files refused whole on $name', ({ name, target }
       const emptyRun = run(['--as', 'tester', empty], { NODE_ENV: 'test' });
       expect(emptyRun.status).toBe(2);
       expect(emptyRun.stderr).toContain('EMPTY');
-      const prod = { NODE_ENV: 'production', AUTH_JWT_SECRET: secret };
+      const prod = { NODE_ENV: 'production', AUTH_JWT_SECRET: secret, AUDIT_HMAC_KEY: 'audit-key-of-the-refusal-test-0123456789-abcdef', AUDIT_CHECKPOINT_FILE: join(dir, 'checkpoints') };
       const pretend = run(['--as', 'somebody-else', good], prod);
       expect(pretend.status).toBe(2);
       expect(pretend.stderr).toMatch(/token/);

@@ -25,13 +25,13 @@ describe('safe defaults', () => {
     });
 
     it('production accepts a random secret', () => {
-      expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'q3Jv9XbT0pL2mZr8sWc4Yh7KdN1fGa6Eu5oBiVxQ' }).auth.jwtSecret).toHaveLength(40);
+      expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'q3Jv9XbT0pL2mZr8sWc4Yh7KdN1fGa6Eu5oBiVxQ', AUDIT_HMAC_KEY: 'audit key of the safe-defaults test 0123456789', AUDIT_CHECKPOINT_FILE: '/tmp/jindu-safe-defaults-checkpoints' }).auth.jwtSecret).toHaveLength(40);
     });
 
     it('development listens on loopback only unless HOST says otherwise; production on every interface', () => {
       expect(loadConfig({ NODE_ENV: 'development' }).host).toBe('127.0.0.1');
       expect(loadConfig({ NODE_ENV: 'development', HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
-      expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'q3Jv9XbT0pL2mZr8sWc4Yh7KdN1fGa6Eu5oBiVxQ' }).host).toBe('0.0.0.0');
+      expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'q3Jv9XbT0pL2mZr8sWc4Yh7KdN1fGa6Eu5oBiVxQ', AUDIT_HMAC_KEY: 'audit key of the safe-defaults test 0123456789', AUDIT_CHECKPOINT_FILE: '/tmp/jindu-safe-defaults-checkpoints' }).host).toBe('0.0.0.0');
       expect(() => loadConfig({ HOST: 'a b' })).toThrow(/^HOST:/);
     });
   });

@@ -19,6 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { createTokenVerifier } from '../common/auth/tokens';
 import { Role, Viewer } from '../common/auth/viewer';
 import { assertMayWrite } from '../ingest/write-rights';
+import { configureAudit } from '../audit/audit-setup';
 import { ConfigError, loadConfig } from '../config';
 import { openDataSource } from '../database';
 import { DistrictTree } from '../districts/district-tree';
@@ -104,6 +105,8 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
   const config = loadConfig();
+  // imports are audited: with the service's key and checkpoints
+  configureAudit(config.audit);
   let viewer: Viewer;
   try {
     viewer = await operatorOf(args, config);

@@ -19,8 +19,8 @@ registerEnumType(ReportFormat, {
   name: 'ReportFormat',
   description: 'File format of a report download (导出格式)',
   valuesConfig: {
-    CSV: { description: 'Comma-separated values, UTF-8 (CSV)' },
-    XLSX: { description: 'Excel workbook (XLSX)' },
+    CSV: { description: 'Comma-separated values, UTF-8 (CSV 文件)' },
+    XLSX: { description: 'Excel workbook (电子表格)' },
     HTML: { description: 'Printable page with charts (网页)' },
   },
 });

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Generated from the entities by src/cli/generate-migration.ts.
-export class AuditKeyId1795960000000 implements MigrationInterface {
-  name = 'AuditKeyId1795960000000';
+export class AuditKeyId1795970000000 implements MigrationInterface {
+  name = 'AuditKeyId1795970000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("DROP INDEX \"IDX_78b0534d66404cdc3e87415e95\"");
