@@ -1,7 +1,7 @@
 // npm run token -- --role ROLE --district CODE [--name NAME] [--ttl 8h]: prints a development token
 // signed with AUTH_JWT_SECRET (or the development secret).
 import { parseArgs } from 'node:util';
-import { NINGXIA_DISTRICTS_2020 } from '../../migrations/reference/ningxia-districts-2020';
+import { NINGXIA_DISTRICTS_2020 } from '../reference/ningxia-districts-2020';
 import { signDevToken, TOKEN_DISTRICT } from '../common/auth/tokens';
 import { Role, ROLES } from '../common/auth/viewer';
 import { ConfigError, loadConfig } from '../config';

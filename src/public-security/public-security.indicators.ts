@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
 import { bindNamed, districtFilter, mergeSums, RISK_FIELDS, rowsToSums, SumField, SumsByCode } from '../districts/indicators/indicator-sums';
-import { SPC2016_TABLE } from '../../migrations/reference/heroin-equivalent-spc2016';
+import { SPC2016_TABLE } from '../reference/heroin-equivalent-spc2016';
 import { RiskColour, SeizureKind } from './public-security.enums';
 
 // Public security's (公安) part of the district indicators: one grouped statement per record kind,

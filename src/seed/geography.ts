@@ -1,6 +1,6 @@
 // Ningxia's counties for the generator, weighted by their city's 2020 census population split evenly
 // among the city's counties (county populations are not in the reference data).
-import { NINGXIA_DISTRICTS_2020 } from '../../migrations/reference/ningxia-districts-2020';
+import { NINGXIA_DISTRICTS_2020 } from '../reference/ningxia-districts-2020';
 import { WeightedTable } from './random';
 
 export interface County {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { domainError } from '../../common/errors';
 import { Period } from '../../common/period';
 import { currentRecord } from '../../ops/request-context';
-import { SPC2016_TABLE } from '../../../migrations/reference/heroin-equivalent-spc2016';
+import { SPC2016_TABLE } from '../../reference/heroin-equivalent-spc2016';
 import { employmentIndicators } from '../../employment/employment.indicators';
 import { justiceIndicators, justicePeriodIndicators } from '../../justice/justice.indicators';
 import { personIndicators } from '../../persons/person.indicators';

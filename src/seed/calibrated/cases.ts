@@ -2,7 +2,7 @@
 // solved per city, target cases, manufacturing sites, fugitives arrested, outflow traffickers, heroin
 // equivalent and precursor chemicals seized. Every case is filed, solved and its seizures made within
 // one calendar year, so each figure belongs to exactly one year.
-import { HEROIN_EQUIVALENT_SPC2016 } from '../../../migrations/reference/heroin-equivalent-spc2016';
+import { HEROIN_EQUIVALENT_SPC2016 } from '../../reference/heroin-equivalent-spc2016';
 import { Substance } from '../../common/substance';
 import { CaseType, SeizureKind, SuspectRole } from '../../public-security/public-security.enums';
 import { dayOf, isoOf } from '../calendar';
