@@ -53,7 +53,8 @@ export class ServiceProcess {
   private exit: Exit | null = null;
 
   constructor(readonly port: number, env: Record<string, string | undefined>, entry = ENTRY) {
-    this.child = spawn(process.execPath, [entry], { cwd: ROOT, env: childEnv({ PORT: String(port), ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+    // its own process group, so that a start that times out can be killed with everything it started
+    this.child = spawn(process.execPath, [entry], { cwd: ROOT, env: childEnv({ PORT: String(port), ...env }), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.child.stdout!.setEncoding('utf8').on('data', (s: string) => (this.out += s));
     this.child.stderr!.setEncoding('utf8').on('data', (s: string) => (this.err += s));
     this.exited = new Promise((resolve) => {
@@ -112,7 +113,18 @@ export class ServiceProcess {
       if (res?.status === 200) return;
       await sleep(100);
     }
+    // a service that never became ready must not outlive the test (a run once hung 7.5 minutes here)
+    this.killGroup();
     throw new Error(`service not ready within ${timeoutMs} ms: ${this.err}`);
+  }
+
+  killGroup(): void {
+    if (!this.running || !this.child.pid) return;
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      this.child.kill('SIGKILL');
+    }
   }
 
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<Exit> {
@@ -122,7 +134,7 @@ export class ServiceProcess {
 
   // last resort in afterAll
   kill(): void {
-    if (this.running) this.child.kill('SIGKILL');
+    this.killGroup();
   }
 }
 
