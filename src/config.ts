@@ -195,7 +195,7 @@ function loadPort(env: NodeJS.ProcessEnv): number {
 // Development listens on loopback only; production (a container) on every interface unless HOST says otherwise.
 function loadHost(env: NodeJS.ProcessEnv, production: boolean): string {
   const host = env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1');
-  if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) throw new ConfigError('HOST: an interface address or host name, e.g. 127.0.0.1 or 0.0.0.0');
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) throw new ConfigError('HOST: an interface address or host name, e.g. 127.0.0.1 or 0.0.0.0');
   return host;
 }
 

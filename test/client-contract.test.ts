@@ -61,9 +61,9 @@ describe.each(testDatabases())('the client contract on $name', ({ target }) => {
   it('runs a query over GET with the URL parameters, only with a CSRF-safe header', async () => {
     const params = new URLSearchParams({ query: operation('DistrictDashboard'), variables: JSON.stringify({ period }), operationName: 'DistrictDashboard' });
     const auth = await authHeaders('PROVINCIAL_OFFICE');
-    const plain = await fetch(`${http.url}/graphql?${params}`, { headers: auth });
+    const plain = await fetch(`${http.url}/graphql?${params.toString()}`, { headers: auth });
     expect(plain.status).toBe(400);
-    const safe = await fetch(`${http.url}/graphql?${params}`, { headers: { ...auth, 'apollo-require-preflight': 'true' } });
+    const safe = await fetch(`${http.url}/graphql?${params.toString()}`, { headers: { ...auth, 'apollo-require-preflight': 'true' } });
     expect(safe.status).toBe(200);
     expect(((await safe.json()) as any).data.districts.length).toBeGreaterThan(0);
   });

@@ -35,7 +35,7 @@ describe.each(testDatabases())('hardened input on $name', ({ target }) => {
   });
 
   it('a person-level read without the purpose header is 403 FORBIDDEN with no data', async () => {
-    const { purpose: _p, 'x-access-purpose': _drop, ...noPurpose } = headers as Record<string, string>;
+    const { purpose: _p, 'x-access-purpose': _drop, ...noPurpose } = headers;
     const { status, body } = await postGraphql(http.url, '{ persons(first: 5) { nodes { id name idNumber } } }', {}, noPurpose);
     expect(status).toBe(403);
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

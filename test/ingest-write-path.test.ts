@@ -9,7 +9,6 @@ import { DistrictTree } from '../src/districts/district-tree';
 import { importFile } from '../src/ingest/file-import';
 import { Department, RecordKind } from '../src/ingest/ingest.enums';
 import { KIND_SPECS, specOf } from '../src/ingest/record-kinds';
-import { tokenFor } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { gql } from './helpers/graphql';
 import { HttpService, startHttp } from './helpers/http';

@@ -46,8 +46,8 @@ describe('operations of the running service (SQLite)', () => {
 
     const line = await service.waitForLog((l) => l.requestId === 'ops-probe-1');
     expect(line).toMatchObject({ msg: 'request', method: 'POST', path: '/graphql', operation: 'OpsProbe', status: 200, outcome: 'ok' });
-    expect(line!.ms).toEqual(expect.any(Number));
-    expect(line!.statements).toBeGreaterThan(0);
+    expect(line.ms).toEqual(expect.any(Number));
+    expect(line.statements).toBeGreaterThan(0);
     expect(await service.waitForLog((l) => l.requestId === denied.headers['x-request-id'])).toMatchObject({ outcome: 'UNAUTHENTICATED', status: 401 });
     // nothing of the token, the purpose, the variables or the answer reaches the log
     const token = headers.authorization.slice('Bearer '.length);
@@ -62,7 +62,7 @@ describe('operations of the running service (SQLite)', () => {
     expect(metricValue(text, 'jindu_requests_total{operation="OpsProbe",outcome="ok"}')).toBe(1);
     expect(metricValue(text, 'jindu_requests_total{operation="anonymous",outcome="error"}')).toBe(1);
     expect(metricValue(text, 'jindu_request_duration_seconds_count{operation="OpsProbe"}')).toBe(1);
-    expect(metricValue(text, 'jindu_sql_statements_per_request_sum{operation="OpsProbe"}')).toBe(line!.statements);
+    expect(metricValue(text, 'jindu_sql_statements_per_request_sum{operation="OpsProbe"}')).toBe(line.statements);
     expect(metricValue(text, 'jindu_errors_total{code="UNAUTHENTICATED"}')).toBe(1);
     expect(metricValue(text, 'jindu_db_pool_connections_in_use')).toBe(1);
     expect(metricValue(text, 'jindu_db_pool_requests_waiting')).toBe(0);

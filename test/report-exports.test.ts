@@ -207,7 +207,7 @@ describe.each(testDatabases())('joint report exports on $name', ({ target }) => 
     ['half a comparison', 'from=2023-01-01&to=2023-12-31&compareFrom=2022-01-01', 'ADMIN', 400, 'BAD_USER_INPUT'],
     ['a county parent', 'from=2023-01-01&to=2023-12-31&level=COUNTY&parentCode=640104', 'ADMIN', 400, 'BAD_USER_INPUT'],
   ] as Array<[string, string, string | string[] | Record<string, string>, number, string]>).map(([label, query, who, status, code]) => ({ label, query, who, status, code })))('refuses $label: $status $code', async ({ query, who, status, code }) => {
-    const headers = typeof who === 'string' ? await authHeaders(who as Role) : Array.isArray(who) ? await authHeaders(who[0] as Role, who[1]) : (who as Record<string, string>);
+    const headers = typeof who === 'string' ? await authHeaders(who as Role) : Array.isArray(who) ? await authHeaders(who[0] as Role, who[1]) : (who);
     const qs = query || 'from=2023-01-01&to=2023-12-31';
     for (const ext of ['csv', 'xlsx', 'html']) {
       const res = await get(`/reports/joint.${ext}?${qs}`, headers);

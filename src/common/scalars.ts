@@ -12,7 +12,7 @@ const validDays = new Set<string>();
 
 function serializeDay(value: unknown): string {
   if (typeof value === 'string' && validDays.has(value)) return value;
-  const day = localDate.serialize(value) as string; // throws on anything that is not a calendar day
+  const day = localDate.serialize(value); // throws on anything that is not a calendar day
   if (validDays.size < VALID_DAYS_CACHED) validDays.add(day);
   return day;
 }

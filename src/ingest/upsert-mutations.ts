@@ -5,7 +5,6 @@ import { GraphQLResolveInfo, print } from 'graphql';
 import { Arg, Ctx, Info, Mutation } from 'type-graphql';
 import { badInput } from '../common/errors';
 import { Context } from '../context';
-import { RecordKind } from './ingest.enums';
 import { assertMayWrite } from './write-rights';
 import { auditWrite, Ingestion } from './ingest.service';
 import { UpsertPayload } from './ingest.types';
@@ -27,7 +26,7 @@ async function upsertList(ctx: Context, info: GraphQLResolveInfo, spec: KindSpec
   try {
     for (const [index, item] of items.entries()) {
       const fields = Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined));
-      await ingestion.push({ rowNumber: index, kind: spec.kind as RecordKind, raw: JSON.stringify(fields), fields });
+      await ingestion.push({ rowNumber: index, kind: spec.kind, raw: JSON.stringify(fields), fields });
     }
     await ingestion.finish();
     failed = false;

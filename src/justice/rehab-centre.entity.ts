@@ -1,6 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { DAY } from '../common/columns';
 import { DepartmentRecord } from '../common/department-record';
 import { DateScalar } from '../common/scalars';
 

@@ -70,7 +70,7 @@ export async function buildTimeline(personId: number, ctx: Context): Promise<Tim
     may('RehabProgramme', 'followUpChecks') ? Promise.all(programmes.map((p) => l.checksByProgramme.load(p.id))) : Promise.resolve([]),
   ]);
   const ev = (department: Department, kind: string, date: string, summary: string, record: TimelineEvent['record'], id: number) =>
-    ({ department, kind, date, summary, record, id }) as TimelineEvent;
+    ({ department, kind, date, summary, record, id });
   const events: TimelineEvent[] = [
     ...detections.map((d) =>
       ev(Department.PUBLIC_SECURITY, 'DRUG_USE_DETECTION', d.detectedAt, `查处吸毒 Drug use detected: ${d.substance} (${d.method}), ${d.disposition}`, d, d.id),

@@ -3,7 +3,7 @@ import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
 import { bindNamed, districtFilter, mergeSums, RISK_FIELDS, rowsToSums, SumField, SumsByCode } from '../districts/indicators/indicator-sums';
 import { SPC2016_TABLE } from '../reference/heroin-equivalent-spc2016';
-import { RiskColour, SeizureKind } from './public-security.enums';
+import { SeizureKind } from './public-security.enums';
 
 // Public security's (公安) part of the district indicators: one grouped statement per record kind,
 // keyed by the raw district code of the row. Dates are 'YYYY-MM-DD'; booleans are 0/1 on both drivers.
@@ -132,7 +132,7 @@ export async function riskIndicators(ds: DataSource, period: Period): Promise<Su
   const fieldOf = new Map<string, SumField>(RISK_FIELDS.map(([colour, field]) => [colour as string, field]));
   const out: SumsByCode = new Map();
   for (const row of (await readQuery(ds, text, params)) as Rows) {
-    const field = fieldOf.get(String(row.colour) as RiskColour);
+    const field = fieldOf.get(String(row.colour));
     if (!field) continue; // a colour outside the four is not part of the distribution
     const code = String(row.code);
     const part = out.get(code) ?? {};

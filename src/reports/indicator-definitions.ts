@@ -252,7 +252,7 @@ export function indicatorValue(def: IndicatorDefinition, figures: DistrictIndica
   if (def.field === 'riskDistribution') {
     return figures.riskDistribution.find((r) => r.colour === def.riskColour)?.persons ?? 0;
   }
-  return figures[def.field] as number | null;
+  return figures[def.field];
 }
 
 // Columns drawn as charts on the printable page, in this order, when the report has them.

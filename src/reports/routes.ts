@@ -46,7 +46,7 @@ function date(query: Request['query'], name: string): string | undefined {
   const value = single(query, name);
   if (value === undefined) return undefined;
   try {
-    return DateScalar.parseValue(value) as string;
+    return DateScalar.parseValue(value);
   } catch {
     throw badInput(`${name}: a calendar day YYYY-MM-DD, e.g. 2022-12-31`, name);
   }
@@ -92,8 +92,8 @@ function sendError(res: Response, err: unknown): void {
   let code: string;
   let message: string;
   if (known) {
-    code = (err as GraphQLError).extensions.code as string;
-    message = (err as GraphQLError).message;
+    code = err.extensions.code as string;
+    message = err.message;
   } else if (isUnavailable(err)) {
     code = 'SERVICE_UNAVAILABLE';
     message = 'The database is unavailable; try again shortly';

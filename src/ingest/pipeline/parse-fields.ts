@@ -26,9 +26,9 @@ export function coerce(spec: KindSpec, fields: Record<string, unknown>): { obj: 
     }
     if (typeof v === 'string') {
       if (spec.numbers.includes(key) || spec.integers.includes(key)) {
-        if (NUMERIC.test(v as string)) v = Number(v);
+        if (NUMERIC.test(v)) v = Number(v);
       } else if (spec.booleans.includes(key)) {
-        const lower = (v as string).toLowerCase();
+        const lower = v.toLowerCase();
         if (TRUE.has(lower)) v = true;
         else if (FALSE.has(lower)) v = false;
       }

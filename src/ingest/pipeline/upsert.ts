@@ -31,7 +31,7 @@ export async function upsertRecords(ctx: StageContext, em: EntityManager, spec: 
     if (!cur) {
       state.set(key, { id: null, values, dirty: true, items: [i] });
       i.status = UpsertStatus.INSERTED;
-    } else if (values.every((v, idx) => v === cur!.values[idx])) {
+    } else if (values.every((v, idx) => v === cur.values[idx])) {
       i.status = UpsertStatus.UNCHANGED;
       cur.items.push(i);
     } else {
