@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Role, Viewer } from '../src/common/auth/viewer';
 import { computeIndicators } from '../src/districts/indicators/indicators.service';
 import { INDICATOR_DEFINITIONS, indicatorDefinition, indicatorValue } from '../src/reports/indicator-definitions';
+import { roundFigure } from '../src/reports/precision';
 import { setReportConfig } from '../src/reports/report-config';
 import { Service } from '../src/server';
 import { freshDatabase, testDatabases } from './helpers/databases';
@@ -71,8 +72,8 @@ describe.each(testDatabases())('jointReport on $name', ({ target }) => {
     for (const row of [...r.rows, r.total] as Row[]) {
       for (const cell of row.values) {
         const def = indicatorDefinition(cell.indicator)!;
-        expect([row.district.code, cell.indicator, cell.value]).toEqual([row.district.code, cell.indicator, indicatorValue(def, direct.get(row.district.code)!)]);
-        expect(cell.compareValue).toEqual(indicatorValue(def, directBefore.get(row.district.code)!));
+        expect([row.district.code, cell.indicator, cell.value]).toEqual([row.district.code, cell.indicator, roundFigure(def.format, indicatorValue(def, direct.get(row.district.code)!))]);
+        expect(cell.compareValue).toEqual(roundFigure(def.format, indicatorValue(def, directBefore.get(row.district.code)!)));
         expect(cell.suppressed).toBe(false);
       }
     }
@@ -87,17 +88,17 @@ describe.each(testDatabases())('jointReport on $name', ({ target }) => {
     expect(pick(cases['640300'])).toEqual([3, 0, 3, null, 2]); // the base is 0: no relative change
     expect(pick(cases['640400'])).toEqual([0, 2, -2, -1, 4]);
     expect(pick(cases['640500'])).toEqual([0, 0, 0, null, 4]);
-    expect(pick(cases['640000'])).toEqual([12, 9, 3, expect.closeTo(1 / 3, 12), null]);
+    expect(pick(cases['640000'])).toEqual([12, 9, 3, 0.3333, null]); // rounded to 4 decimals
     const users = column(r, 'newUsers');
     expect(pick(users['640100'])).toEqual([7, 10, -3, expect.closeTo(-0.3, 12), 2]);
     expect(pick(users['640400'])).toEqual([8, 5, 3, expect.closeTo(0.6, 12), 1]);
-    expect(pick(users['640000'])).toEqual([23, 15, 8, expect.closeTo(8 / 15, 12), null]);
+    expect(pick(users['640000'])).toEqual([23, 15, 8, 0.5333, null]);
     const rate = column(r, 'newUserRate');
     expect(rate['640500'].value).toBeNull(); // nobody registered: an empty rate, unranked
     expect(rate['640500'].rank).toBeNull();
     expect(rate['640200'].value).toBe(1); // 2 new of 2 registered
     expect(rate['640200'].rank).toBe(1);
-    expect(rate['640000'].value).toBeCloseTo(23 / 38, 12);
+    expect(rate['640000'].value).toBe(0.6053); // 23 / 38 rounded to 4 decimals
     expect(r.metadata.indicators.map((i: any) => i.indicator)).toEqual(['casesSolved', 'newUsers', 'newUserRate']);
   });
 
@@ -133,7 +134,7 @@ describe.each(testDatabases())('jointReport on $name', ({ target }) => {
     // rates on a suppressed count are suppressed; cases are not counts of persons
     const rate = column(office, 'newUserRate');
     expect([rate['640200'].suppressed, rate['640300'].suppressed, rate['640100'].suppressed]).toEqual([true, true, false]);
-    expect(rate['640100'].value).toBeCloseTo(7 / 17, 12);
+    expect(rate['640100'].value).toBe(0.4118); // 7 / 17 rounded to 4 decimals
     expect(column(office, 'casesSolved')['640200']).toMatchObject({ value: 3, suppressed: false });
     // registered = abstinent + current: Wuzhong's registered 6 is hidden (complementary), so its current 6 is too
     expect(column(office, 'registeredUsers')['640300'].suppressed).toBe(true);
@@ -211,5 +212,25 @@ describe.each(testDatabases())('jointReport on $name', ({ target }) => {
     const err = await errorOf({ period: Y2023, ...over });
     expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     expect(err.message).toMatch(message);
+  });
+  // Issue 15 item 6: figures leave the service rounded (shares/ratios 4 decimals, kg/t 3, counts 0),
+  // never as float noise like -16.078000000000003.
+  it('rounds every value, compare value and change to the precision of its figure', async () => {
+    const { report: r } = await report({ period: Y2023, compareTo: Y2022, level: 'COUNTY', parentCode: '640100' });
+    const decimals: Record<string, number> = { integer: 0, kilograms: 3, tonnes: 3, share: 4, ratio: 4 };
+    const places = (n: number) => (String(n).split('.')[1] ?? '').length;
+    let checked = 0;
+    for (const row of [...r.rows, r.total] as Row[]) {
+      for (const cell of row.values) {
+        const max = decimals[indicatorDefinition(cell.indicator)!.format];
+        for (const n of [cell.value, cell.compareValue, cell.change]) {
+          if (n === null) continue;
+          expect({ indicator: cell.indicator, n, places: places(n) <= max }).toEqual({ indicator: cell.indicator, n, places: true });
+          checked++;
+        }
+        if (cell.relativeChange !== null) expect(places(cell.relativeChange)).toBeLessThanOrEqual(4);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
+import { RELATIVE_CHANGE_DECIMALS, roundFigure, roundTo } from './precision';
 import { assertDistrictAccess } from '../common/auth/jurisdiction';
 import { Role, Viewer } from '../common/auth/viewer';
 import { DepartmentRecord } from '../common/department-record';
@@ -219,12 +220,13 @@ export async function buildJointReport(ctx: ReportContext, input: JointReportInp
       const relativeChange = change !== null && before?.value ? change / before.value : null;
       return Object.assign(new ReportCell(), {
         indicator: def.key,
-        value: cur.value,
+        // rounded at the edge to the precision of the figure (precision.ts)
+        value: roundFigure(def.format, cur.value),
         suppressed: cur.suppressed,
-        compareValue: before?.value ?? null,
+        compareValue: roundFigure(def.format, before?.value ?? null),
         compareSuppressed: before?.suppressed ?? false,
-        change,
-        relativeChange,
+        change: roundFigure(def.format, change),
+        relativeChange: roundTo(relativeChange, RELATIVE_CHANGE_DECIMALS),
         rank: null,
       });
     });
