@@ -104,7 +104,13 @@ describe.each(testDatabases())('joint report exports on $name', ({ target }) => 
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     expect(text.startsWith(CSV_BOM)).toBe(true);
-    const [header, ...rows] = parseCsv(text.slice(1));
+    const all = parseCsv(text.slice(1));
+    const blank = all.findIndex((r) => r.length === 1 && r[0] === '');
+    const [header, ...rows] = all.slice(0, blank);
+    // the legend after the data explains '*' and the rule
+    const legend = all.slice(blank + 1).map((r) => r[0]).join('\n');
+    expect(legend).toContain('* = ');
+    expect(legend).toContain('withheld');
     expect(header.slice(0, 3)).toEqual(['区划代码', '地区', '破获毒品刑事案件数（起）']);
     expect(header).toContain('新发现吸毒人员数·变化率');
     expect(header).toHaveLength(2 + 4 * VIEWS.length);

@@ -37,5 +37,21 @@ export function jointReportCsv(report: JointReport): string {
     });
     lines.push(csvLine(cells));
   }
+  // after one empty line, a legend for whoever opens the file (data rows are never empty)
+  lines.push('', ...csvLegend(report).map((text) => csvLine([text])));
   return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
+}
+
+// What the marks mean and the rule that applied, in Chinese and English.
+export function csvLegend(report: JointReport): string[] {
+  const { applied, threshold, suppressedCells } = report.metadata.suppression;
+  const legend = [
+    '说明 Legend',
+    '* = 该数值不公布 (withheld): 人数在 1 至 ' + String(threshold - 1) + ' 之间, 或可由其他公布数值推算出被隐藏的数值 (a count of persons from 1 to ' +
+      String(threshold - 1) + ', or a cell that would let a withheld one be worked out from the others).',
+    '空白 = 分母为 0 的比率 (empty: a rate whose denominator is 0).',
+    '比率为 0 至 1 的小数, 保留 4 位; 千克保留 3 位 (rates are shares 0..1 with 4 decimals; kilograms 3 decimals).',
+  ];
+  legend.push(applied ? `本报表已抑制 ${suppressedCells} 个单元格 (${suppressedCells} cells withheld in this report).` : '本报表未启用小数抑制 (no suppression: the role reads exact figures).');
+  return legend;
 }
