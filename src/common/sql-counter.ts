@@ -16,10 +16,6 @@ export function trackStatements<T>(counter: StatementCount, fn: () => T): T {
   return current.run(counter, fn);
 }
 
-export function currentStatementCount(): StatementCount | undefined {
-  return current.getStore();
-}
-
 export class CountingLogger extends AbstractLogger {
   constructor() {
     super(false);

@@ -1,5 +1,4 @@
 import { defaultFieldResolver, GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
-import { MiddlewareFn } from 'type-graphql';
 import { Context } from '../../context';
 import { District } from '../../districts/district.entity';
 import { Person } from '../../persons/person.entity';
@@ -21,29 +20,12 @@ export function assertMayRead(ctx: Context, typeName: string, fieldName: string)
   }
 }
 
-// Before a field resolves: the role rule, and jurisdiction for what a district field reveals.
-function checkField(root: unknown, context: Context, info: GraphQLResolveInfo): void {
-  assertMayRead(context, info.parentType.name, info.fieldName);
-  if (root instanceof District && DISTRICT_SCOPED_FIELDS.has(info.fieldName) && !withinJurisdiction(context.viewer, context.tree, root.code)) {
-    throw forbidden(`District ${root.code} is outside your jurisdiction`);
-  }
-}
-
-// Every field of the schema passes here: the role rule before resolving, jurisdiction on persons
-// after resolving. A denied field is an error on that field (partial data for the rest).
-// The same rules as type-graphql middleware, for code that builds a schema with globalMiddlewares.
-export const accessMiddleware: MiddlewareFn<Context> = async ({ root, context, info }, next) => {
-  checkField(root, context, info);
-  const result = await next();
-  checkPersons(result, context, info);
-  return result;
-};
 
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
   value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<unknown>).then === 'function';
 
 // The access rules wrapped around the resolver of every field of every object type (introspection
-// types aside), after type-graphql built the schema. Same checks as accessMiddleware, but a field
+// types aside), after type-graphql built the schema. The role rule before resolving, jurisdiction on persons after; a field
 // whose resolver answers synchronously (most fields: plain properties) stays synchronous: no
 // promises per field, which type-graphql's middleware chain allocates for each of the tens of
 // thousands of fields of a page of persons.

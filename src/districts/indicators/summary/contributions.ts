@@ -195,13 +195,6 @@ const GROUPS: ReadonlyArray<{ state: (p: PersonFacts, r: string, add: Add) => vo
   },
 ];
 
-// Every metric of the person at R, as counts keyed "metric,district".
-export function stateAt(p: PersonFacts, r: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const g of GROUPS) g.state(p, r, countInto(out));
-  return out;
-}
-
 function countInto(out: Map<string, number>): Add {
   return (metric, district) => {
     const key = `${metric},${district}`;
