@@ -105,7 +105,7 @@ export async function createServer({
   const auditRefused = onRefused ?? ((r) => auditRefusal(ds, { subject: r.subject, role: r.role, district: r.district, path: r.path, reason: `${r.code}:${r.reason}`, ip: undefined }));
   app.use(subjectLimits(verify, quotas, auditRefused));
   if (explorer) mountExplorer(app, { prefill: !production, auth });
-  mountReportRoutes(app, { ds, tree, verify, linkSecret: auth.jwtSecret });
+  mountReportRoutes(app, { ds, tree, verify });
   mountImportRoutes(app, { ds, tree, verify });
   app.use(
     '/graphql',

@@ -63,6 +63,16 @@ describe('report download links', () => {
     expect([expired.status, ((await expired.json()) as any).error.message]).toEqual([401, expect.stringContaining('expired')]);
   });
 
+  it('cannot be forged with the token secret (public in development, absent with a JWKS): links are keyed from the audit key', async () => {
+    const { createHmac } = await import('node:crypto');
+    const { DEV_JWT_SECRET } = await import('../src/common/auth/tokens');
+    const key = createHmac('sha256', DEV_JWT_SECRET).update('jindu-graph report download links').digest();
+    const params = new URLSearchParams({ from: '2022-01-01', to: '2022-12-31', expires: String(Math.floor(Date.now() / 1000) + 60) });
+    params.set('as', Buffer.from(JSON.stringify({ sub: 'x', name: 'x', role: 'ADMIN', district: '640000' })).toString('base64url'));
+    params.set('sig', createHmac('sha256', key).update(`/reports/joint.csv?${params.toString()}`).digest('base64url'));
+    expect((await fetch(`${http.url}/reports/joint.csv?${params.toString()}`)).status).toBe(401);
+  });
+
   (available ? it : it.skip)('opens the HTML report from the link in headless Chromium, with no header', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'jindu-links-'));
     let browser: BrowserContext | undefined;

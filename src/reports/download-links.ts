@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { auditMac } from '../audit/audit-key';
 import { Viewer } from '../common/auth/viewer';
 import { domainError } from '../common/errors';
 import { JointReportInput } from './joint-report.types';
@@ -34,14 +35,11 @@ export class ReportLink {
   expiresAt: string;
 }
 
-// The signing key: derived from the token secret when there is one, else random per process (links
-// then work only against the process that issued them).
-let linkKey: Buffer = randomBytes(32);
-export function configureLinkKey(secret: string | null): void {
-  linkKey = secret ? createHmac('sha256', secret).update('jindu-graph report download links').digest() : randomBytes(32);
-}
+// The signing key: derived from the audit chain's key, which production requires and keeps outside the
+// database (src/audit/audit-key.ts); not from the token secret, which a JWKS deployment does not have.
+const linkKey = () => Buffer.from(auditMac('jindu-graph report download links'), 'hex');
 
-const sign = (path: string, params: URLSearchParams) => createHmac('sha256', linkKey).update(`${path}?${params.toString()}`).digest('base64url');
+const sign = (path: string, params: URLSearchParams) => createHmac('sha256', linkKey()).update(`${path}?${params.toString()}`).digest('base64url');
 
 export function reportParameters(input: JointReportInput): URLSearchParams {
   const params = new URLSearchParams({ from: input.period.from, to: input.period.to });
@@ -75,7 +73,8 @@ export function verifyReportLink(path: string, rawQuery: string, now = Date.now(
   const expected = Buffer.from(sign(path, params));
   const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refused('is not valid');
-  if (Number(params.get('expires')) * 1000 < now) throw refused('has expired');
+  const expires = Number(params.get('expires'));
+  if (!Number.isSafeInteger(expires) || expires * 1000 < now) throw refused('has expired');
   const claims = JSON.parse(Buffer.from(params.get('as') ?? '', 'base64url').toString()) as Omit<Viewer, 'purpose'>;
   const query: Record<string, string> = {};
   for (const [k, v] of params) if (!LINK_PARAMETERS.includes(k)) query[k] = v;

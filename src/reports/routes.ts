@@ -18,7 +18,7 @@ import { BuiltReport, buildJointReport, dataAsOf, parentHistory, ReportContext }
 import { JointReportInput, ReportLevel } from './joint-report.types';
 import { reportConfig } from './report-config';
 import { auditDownload } from './download-audit';
-import { configureLinkKey, isSignedLink, verifyReportLink } from './download-links';
+import { isSignedLink, verifyReportLink } from './download-links';
 
 // GET /reports/joint.csv, /reports/joint.xlsx, /reports/joint.html: the joint report with the query's
 // arguments as query-string parameters, e.g.
@@ -164,8 +164,7 @@ export function reportRouter({ ds, tree, verify }: ReportRouteOptions): Router {
 }
 
 // Mounted by createServer after the request tracking and before /graphql.
-export function mountReportRoutes(app: Express, options: ReportRouteOptions & { linkSecret?: string | null }): void {
-  configureLinkKey(options.linkSecret ?? null);
+export function mountReportRoutes(app: Express, options: ReportRouteOptions): void {
   reportConfig(); // a bad REPORT_SUPPRESSION_THRESHOLD stops the service at start, not at the first report
   app.use('/reports', reportRouter(options));
 }
