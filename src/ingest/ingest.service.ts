@@ -6,19 +6,16 @@
 // before any identity is linked, so a row that may not be written changes nothing but the quarantine.
 // Re-running any part of an import changes nothing that was already committed, which is what makes
 // a killed import safe to re-run.
-import { DataSource } from 'typeorm';
-import { Viewer } from '../common/auth/viewer';
 import { inTransaction } from '../common/transactions';
-import { DistrictTree } from '../districts/district-tree';
 import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
-import { Department } from './ingest.enums';
 import { authoriseSourceKeys } from './pipeline/authorise';
 import { LEDGER_TABLES, tableOf } from './pipeline/columns';
 import { KNOWN_PERSONS_MAX, KnownPersons, linkPersons } from './pipeline/link-identity';
 import { quarantine, resolveQuarantined } from './pipeline/quarantine';
 import { resolveReferences } from './pipeline/references';
 import { summariseBatch } from './pipeline/summarise';
-import { emptySummary, ImportSummary, IncomingRow, Item, ItemResult, StageContext } from './pipeline/types';
+import { emptySummary, ImportSummary, IncomingRow, IngestOptions, Item, ItemResult, StageContext } from './pipeline/types';
+
 import { upsertRecords } from './pipeline/upsert';
 import { validateRows } from './pipeline/validate';
 import { Sql } from './sql';
@@ -29,20 +26,6 @@ export type { AuditWriteInput } from './pipeline/summarise';
 export type { ImportSummary, IncomingRow, ItemResult } from './pipeline/types';
 
 export const DEFAULT_BATCH_SIZE = 1000;
-
-export interface IngestOptions {
-  ds: DataSource;
-  tree: DistrictTree;
-  viewer: Viewer;
-  department: Department;
-  source: string; // file name, or 'graphql'
-  batchSize?: number;
-  // GraphQL answers per item with ids; file imports only count
-  keepResults?: boolean;
-  // false: rejected rows are only reported (a resubmission updates its own quarantine entry)
-  quarantine?: boolean;
-  onBatch?: (summary: ImportSummary) => void;
-}
 
 export class Ingestion {
   readonly summary: ImportSummary;
