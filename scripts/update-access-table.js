@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Rewrites the access rule table in docs/ACCESS.md from ACCESS_RULES (src/common/auth/access-rules.ts),
+// Rewrites the access rule table in docs/ACCESS.md from ACCESS_RULES (src/policy/access-rules.ts),
 // after a rule changes; test/readme.test.ts fails while the two differ. Run as `npm run docs:access`.
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { accessTableMarkdown } = require('../dist/src/common/auth/access-rules.js');
+const { accessTableMarkdown } = require('../dist/src/policy/access-rules.js');
 
 const file = join(__dirname, '..', 'docs', 'ACCESS.md');
 const text = readFileSync(file, 'utf8');

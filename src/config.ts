@@ -1,6 +1,6 @@
 // Environment parsed and validated once at start; nothing else reads process.env.
 import { loadAuditKey } from './audit/audit-key';
-import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
+import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './policy/tokens';
 import { estimatedEntropyBits, MIN_SECRET_ENTROPY_BITS } from './common/secret-strength';
 import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './federation/subgraph-split';
 import { parseCorsOrigins } from './common/cors';

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { Viewer } from './common/auth/viewer';
+import { Viewer } from './policy/viewer';
 import { StatementCount } from './common/sql-counter';
 import { createDistrictLoaders } from './districts/district.loaders';
-import { DistrictTree } from './districts/district-tree';
+import { DistrictTree } from './core/district-tree';
 import { createEmploymentLoaders } from './employment/employment.loaders';
 import { createJusticeLoaders } from './justice/justice.loaders';
 import { createPersonLoaders } from './persons/person.loaders';

@@ -1,6 +1,6 @@
 // Every entity, in one list for the DataSource; each lives in its department's folder.
 import { AuditChainHead, AuditEvent, AuditEventPerson } from './audit/audit-event.entity';
-import { District } from './districts/district.entity';
+import { District } from './core/district.entity';
 import { IndicatorDayTotal, IndicatorSummaryState, PersonEventDay, PersonIndicatorContribution } from './districts/indicators/summary/summary.entities';
 import { EmploymentAssistance } from './employment/employment-assistance.entity';
 import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest/ingest.entities';
@@ -8,7 +8,7 @@ import { Caseworker } from './justice/caseworker.entity';
 import { FollowUpCheck } from './justice/follow-up-check.entity';
 import { RehabCentre } from './justice/rehab-centre.entity';
 import { RehabProgramme } from './justice/rehab-programme.entity';
-import { Person } from './persons/person.entity';
+import { Person } from './core/person.entity';
 import { preventionModule } from './prevention';
 import { CaseSuspect } from './public-security/case-suspect.entity';
 import { DrugCase } from './public-security/drug-case.entity';

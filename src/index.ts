@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { ConfigError, isLoopback, loadConfig } from './config';
-import { DEV_JWT_SECRET } from './common/auth/tokens';
+import { DEV_JWT_SECRET } from './policy/tokens';
 import { logger } from './common/logger';
 import type { Service } from './server';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // Loaded only once the configuration is known to be valid (ormconfig.ts reads DATABASE_URL when loaded).
   const { openDataSource } = await import('./database');
   const { limitStatementTime, waitForDatabase } = await import('./ops/database');
-  const { Person } = await import('./persons/person.entity');
+  const { Person } = await import('./core/person.entity');
   const { seedCalibrated } = await import('./seed/calibrated');
   const { createServer } = await import('./server');
   const { ops } = config;

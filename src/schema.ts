@@ -1,8 +1,8 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './audit/audit.resolver';
-import { applyAccessRules } from './common/auth/access.middleware';
-import { ViewerResolver } from './common/auth/viewer.resolver';
+import { applyAccessRules } from './policy/access.middleware';
+import { ViewerResolver } from './policy/viewer.resolver';
 import { DistrictResolver } from './districts/district.resolver';
 import { IdentityConflictResolver, IngestResolver, PersonIdentityResolver, RejectedRecordResolver } from './ingest/ingest.resolver';
 import { PersonEmploymentResolver } from './employment/employment.resolver';
@@ -50,7 +50,7 @@ function describeRoots(schema: GraphQLSchema): GraphQLSchema {
 }
 
 export async function createSchema(): Promise<GraphQLSchema> {
-  // every field passes the access rules (src/common/auth/access-rules.ts), wrapped around each
+  // every field passes the access rules (src/policy/access-rules.ts), wrapped around each
   // resolver rather than as type-graphql middleware, which makes every field asynchronous
   return applyAccessRules(await buildUnguardedSchema());
 }

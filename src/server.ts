@@ -8,9 +8,9 @@ import {
 import express, { Express } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
-import { authenticate, AuthConfig, createTokenVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './common/auth/tokens';
-import { readPurpose } from './common/auth/purpose';
-import { Viewer } from './common/auth/viewer';
+import { authenticate, AuthConfig, createTokenVerifier, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './policy/tokens';
+import { readPurpose } from './policy/purpose';
+import { Viewer } from './policy/viewer';
 import { auditRefusal } from './audit/audit-refusals';
 import { auditPlugin } from './audit/audit.plugin';
 import { corsMiddleware } from './common/cors';
@@ -20,7 +20,7 @@ import { documentSizeLimit, LIMITS, limitsPlugin, validationRules } from './comm
 import { noStore, serviceSdlGuard } from './common/response-guards';
 import { StatementCount } from './common/sql-counter';
 import { buildContext, Context } from './context';
-import { DistrictTree } from './districts/district-tree';
+import { DistrictTree } from './core/district-tree';
 import { createOps, Ops, OpsOptions } from './ops';
 import { DEFAULT_SUBJECT_LIMITS, RefusedRequestHook, SubjectLimitOptions, subjectLimits } from './ops/subject-limits';
 import { mountExplorer } from './explorer/explorer.routes';

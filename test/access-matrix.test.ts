@@ -1,7 +1,7 @@
 import { getNamedType, GraphQLObjectType, GraphQLSchema, isCompositeType } from 'graphql';
 import { DataSource } from 'typeorm';
-import { ruleFor } from '../src/common/auth/access-rules';
-import { Role, ROLES } from '../src/common/auth/viewer';
+import { ruleFor } from '../src/policy/access-rules';
+import { Role, ROLES } from '../src/policy/viewer';
 import { createSchema } from '../src/schema';
 import { authHeaders } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
@@ -10,7 +10,7 @@ import { seedAccessFixture } from './helpers/access-fixture';
 
 // The access matrix, generated from the schema: every role x (inside, outside its jurisdiction) x every
 // field reachable from a person and every root field, over real HTTP. The expected outcome is derived
-// from the one rule table (src/common/auth/access-rules.ts); a field without a rule fails the coverage test.
+// from the one rule table (src/policy/access-rules.ts); a field without a rule fails the coverage test.
 const VIEWER_DISTRICT = '640104'; // a county user of Xingqing
 const OUTSIDE_COUNTY = '640402'; // Yuanzhou, Guyuan
 

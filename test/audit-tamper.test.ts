@@ -7,7 +7,7 @@ import { AuditChainHead, AuditEvent, AuditOutcome } from '../src/audit/audit-eve
 import { configureAuditKey, DEV_AUDIT_KEY } from '../src/audit/audit-key';
 import { appendAuditEvent, canonical, GENESIS_HASH, verifyAuditChain } from '../src/audit/audit.service';
 import { configureCheckpoints, readCheckpoints } from '../src/audit/checkpoints';
-import { Role } from '../src/common/auth/viewer';
+import { Role } from '../src/policy/viewer';
 import { freshDatabase, testDatabases } from './helpers/databases';
 
 // Whoever holds the database tries to rewrite the audit trail; audit:verify names each attempt by kind.

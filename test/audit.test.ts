@@ -4,7 +4,7 @@ import { appendAuditEvent, maskVariables, verifyAuditChain } from '../src/audit/
 import { CountingLogger, StatementCount, trackStatements } from '../src/common/sql-counter';
 import { openDataSource } from '../src/database';
 import { limitStatementTime } from '../src/ops/database';
-import { Role } from '../src/common/auth/viewer';
+import { Role } from '../src/policy/viewer';
 import { authHeaders } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { Fixtures } from './helpers/fixtures';

@@ -10,7 +10,7 @@ import { generateCalibrated, seedCalibrated } from '../src/seed/calibrated';
 import { SEED_TABLES } from '../src/seed/rows';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { gql, startService } from './helpers/graphql';
-import { Role } from '../src/common/auth/viewer';
+import { Role } from '../src/policy/viewer';
 
 const SEEDING_TIMEOUT = 180_000;
 

@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLObjectType, GraphQLSchema, isObjectType, Kind, lexicographicSortSchema, ObjectTypeDefinitionNode, print, printSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleFor } from '../src/common/auth/access-rules';
+import { ruleFor } from '../src/policy/access-rules';
 import { loadConfig, loadGatewayConfig } from '../src/config';
 import { buildDepartmentSubgraph } from '../src/federation/subgraph-schema';
 import { subgraphTypeDefs } from '../src/federation/subgraph-sdl';

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { makeIdNumber } from '../src/common/id-number';
 import { minusYears, Period } from '../src/common/period';
 import { StatementCount, trackStatements } from '../src/common/sql-counter';
-import { DistrictTree } from '../src/districts/district-tree';
+import { DistrictTree } from '../src/core/district-tree';
 import { IndicatorSums, mergeSums, SUM_FIELDS } from '../src/districts/indicators/indicator-sums';
 import {
   computeIndicatorSums, referenceParts, REFERENCE_STATEMENTS, rollUp, SUMMARY_STATEMENTS, summaryParts,

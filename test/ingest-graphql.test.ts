@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { verifyAuditChain } from '../src/audit/audit.service';
-import { Role, Viewer } from '../src/common/auth/viewer';
+import { Role, Viewer } from '../src/policy/viewer';
 import { makeIdNumber } from '../src/common/id-number';
 import { authHeaders, tokenFor } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';

@@ -3,11 +3,11 @@
 // another department's version raises a conflict for review instead of overwriting the person.
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { Role, Viewer } from '../src/common/auth/viewer';
-import { DistrictTree } from '../src/districts/district-tree';
+import { Role, Viewer } from '../src/policy/viewer';
+import { DistrictTree } from '../src/core/district-tree';
 import { importFile } from '../src/ingest/file-import';
 import { Department, RecordKind } from '../src/ingest/ingest.enums';
-import { Person } from '../src/persons/person.entity';
+import { Person } from '../src/core/person.entity';
 import { seedDatabase } from '../src/seed/bulk-insert';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { Fixtures } from './helpers/fixtures';

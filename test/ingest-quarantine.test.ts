@@ -2,7 +2,7 @@
 // resolved is not reopened by importing the old file again, and the same bad row from a file of
 // another name is recognised instead of quarantined twice.
 import { DataSource } from 'typeorm';
-import { Role, Viewer } from '../src/common/auth/viewer';
+import { Role, Viewer } from '../src/policy/viewer';
 import { Department } from '../src/ingest/ingest.enums';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { gql } from './helpers/graphql';

@@ -3,9 +3,9 @@
 // person silently, and files are refused whole when unreadable (encoding, empty, header).
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { Role, Viewer } from '../src/common/auth/viewer';
+import { Role, Viewer } from '../src/policy/viewer';
 import { makeIdNumber } from '../src/common/id-number';
-import { DistrictTree } from '../src/districts/district-tree';
+import { DistrictTree } from '../src/core/district-tree';
 import { importFile } from '../src/ingest/file-import';
 import { Department, RecordKind } from '../src/ingest/ingest.enums';
 import { KIND_SPECS, specOf } from '../src/ingest/record-kinds';

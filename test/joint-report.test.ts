@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Role, Viewer } from '../src/common/auth/viewer';
+import { Role, Viewer } from '../src/policy/viewer';
 import { computeIndicators } from '../src/districts/indicators/indicators.service';
 import { INDICATOR_DEFINITIONS, indicatorDefinition, indicatorValue } from '../src/reports/indicator-definitions';
 import { roundFigure } from '../src/reports/precision';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Role, Viewer } from '../src/common/auth/viewer';
+import { Role, Viewer } from '../src/policy/viewer';
 import { Service } from '../src/server';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { gql, startService } from './helpers/graphql';

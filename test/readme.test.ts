@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessTableMarkdown } from '../src/common/auth/access-rules';
+import { accessTableMarkdown } from '../src/policy/access-rules';
 import { ServiceProcess, freePort } from './helpers/process';
 
 // The README is a newcomer's first hour: its quick start runs as written against the real service

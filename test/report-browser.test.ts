@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { Role } from '../src/common/auth/viewer';
+import { Role } from '../src/policy/viewer';
 import { setReportConfig } from '../src/reports/report-config';
 import { seedDatabase } from '../src/seed/bulk-insert';
 import { authHeaders } from './helpers/auth';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { Role } from '../src/common/auth/viewer';
-import { District } from '../src/districts/district.entity';
+import { Role } from '../src/policy/viewer';
+import { District } from '../src/core/district.entity';
 import { CSV_BOM, neutraliseFormula } from '../src/reports/exporters/csv';
 import { setReportConfig } from '../src/reports/report-config';
 import { authHeaders } from './helpers/auth';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BrowserContext, chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity';
-import { Role } from '../src/common/auth/viewer';
+import { Role } from '../src/policy/viewer';
 import { seedDatabase } from '../src/seed/bulk-insert';
 import { authHeaders } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
@@ -65,7 +65,7 @@ describe('report download links', () => {
 
   it('cannot be forged with the token secret (public in development, absent with a JWKS): links are keyed from the audit key', async () => {
     const { createHmac } = await import('node:crypto');
-    const { DEV_JWT_SECRET } = await import('../src/common/auth/tokens');
+    const { DEV_JWT_SECRET } = await import('../src/policy/tokens');
     const key = createHmac('sha256', DEV_JWT_SECRET).update('jindu-graph report download links').digest();
     const params = new URLSearchParams({ from: '2022-01-01', to: '2022-12-31', expires: String(Math.floor(Date.now() / 1000) + 60) });
     params.set('as', Buffer.from(JSON.stringify({ sub: 'x', name: 'x', role: 'ADMIN', district: '640000' })).toString('base64url'));

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { ENUM } from '../common/columns';
-import { Role } from '../common/auth/viewer';
+import { Role } from '../policy/viewer';
 
 export enum AuditOutcome {
   ALLOWED = 'ALLOWED',

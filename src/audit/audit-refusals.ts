@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Role } from '../common/auth/viewer';
+import { Role } from '../policy/viewer';
 import { logger } from '../common/logger';
 import { AuditOutcome } from './audit-event.entity';
 import { appendAuditEvent } from './audit.service';

@@ -1,8 +1,8 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, DocumentNode, GraphQLSchema, OperationDefinitionNode, print, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { DataSource } from 'typeorm';
-import { PERSON_LEVEL_TYPES } from '../common/auth/access-rules';
-import { requirePurpose } from '../common/auth/purpose';
+import { PERSON_LEVEL_TYPES } from '../policy/access-rules';
+import { requirePurpose } from '../policy/purpose';
 import { domainError } from '../common/errors';
 import { logger } from '../common/logger';
 import { Context } from '../context';

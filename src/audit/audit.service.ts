@@ -2,7 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { maskIdNumber } from '../common/id-number';
-import { Viewer } from '../common/auth/viewer';
+import { Viewer } from '../policy/viewer';
 import { domainError, isUnavailable } from '../common/errors';
 import { inTransaction } from '../common/transactions';
 import { logger } from '../common/logger';

@@ -2,8 +2,8 @@
 // signed with AUTH_JWT_SECRET (or the development secret).
 import { parseArgs } from 'node:util';
 import { NINGXIA_DISTRICTS_2020 } from '../reference/ningxia-districts-2020';
-import { signDevToken, TOKEN_DISTRICT } from '../common/auth/tokens';
-import { Role, ROLES } from '../common/auth/viewer';
+import { signDevToken, TOKEN_DISTRICT } from '../policy/tokens';
+import { Role, ROLES } from '../policy/viewer';
 import { ConfigError, loadConfig } from '../config';
 
 function fail(message: string): never {

@@ -2,7 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { Kind, SelectionSetNode } from 'graphql';
 import { domainError } from './errors';
-import { Role } from './auth/viewer';
+import { Role } from '../policy/viewer';
 
 // Answers of this service may carry personal data: no browser, proxy or CDN keeps a copy.
 export function noStore(_req: Request, res: Response, next: NextFunction): void {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { Period } from '../common/period';
-import { DistrictTree } from './district-tree';
+import { DistrictTree } from '../core/district-tree';
 import { DistrictIndicators } from './indicators/district-indicators.type';
 import { computeIndicators } from './indicators/indicators.service';
 

@@ -4,13 +4,13 @@ import { PeriodInput, validatePeriod } from '../common/period';
 import { Context } from '../context';
 import { PersonFilter } from '../persons/person.filter';
 import { assertPersonFilterAllowed, findPersons } from '../persons/person.query';
-import { jurisdictionCodes } from '../common/auth/jurisdiction';
+import { jurisdictionCodes } from '../policy/jurisdiction';
 import { PersonConnection } from '../persons/person.resolver';
 import { DrugCase } from '../public-security/drug-case.entity';
 import { findDrugCases } from '../public-security/drug-case.query';
 import { WastewaterSample } from '../public-security/wastewater-sample.entity';
-import { checkDistrictCode } from './district-code';
-import { District, DistrictLevel } from './district.entity';
+import { checkDistrictCode } from '../core/district-code';
+import { District, DistrictLevel } from '../core/district.entity';
 import { indicatorsKey } from './district.loaders';
 import { DistrictIndicators } from './indicators/district-indicators.type';
 

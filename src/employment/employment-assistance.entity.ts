@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DAY, decimalToNumber, ENUM } from '../common/columns';
 import { DepartmentRecord } from '../common/department-record';
 import { DateScalar } from '../common/scalars';
-import { Person } from '../persons/person.entity';
+import { Person } from '../core/person.entity';
 import { AssistanceKind, AssistanceOutcome } from './employment.enums';
 
 @ObjectType({ description: 'Employment assistance given by the employment bureau (就业帮扶)' })

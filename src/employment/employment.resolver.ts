@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../context';
-import { Person } from '../persons/person.entity';
+import { Person } from '../core/person.entity';
 import { EmploymentAssistance } from './employment-assistance.entity';
 
 // The employment bureau's fields on Person.

@@ -1,7 +1,7 @@
 import type { Express, NextFunction, Request, Response } from 'express';
-import { AuthConfig, DEV_JWT_SECRET, signDevToken } from '../common/auth/tokens';
-import { Role } from '../common/auth/viewer';
-import { PURPOSE_HEADER } from '../common/auth/purpose';
+import { AuthConfig, DEV_JWT_SECRET, signDevToken } from '../policy/tokens';
+import { Role } from '../policy/viewer';
+import { PURPOSE_HEADER } from '../policy/purpose';
 import { EXPLORER_ASSETS, INIT_SCRIPT } from './explorer.assets';
 
 export interface ExplorerOptions {

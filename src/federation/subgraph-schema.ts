@@ -3,12 +3,12 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
-import { applyAccessRules, assertMayRead } from '../common/auth/access.middleware';
-import { withinJurisdiction } from '../common/auth/jurisdiction';
+import { applyAccessRules, assertMayRead } from '../policy/access.middleware';
+import { withinJurisdiction } from '../policy/jurisdiction';
 import { domainError } from '../common/errors';
 import { Context } from '../context';
-import { District } from '../districts/district.entity';
-import { Person } from '../persons/person.entity';
+import { District } from '../core/district.entity';
+import { Person } from '../core/person.entity';
 import { buildUnguardedSchema } from '../schema';
 import { subgraphTypeDefs } from './subgraph-sdl';
 import { SubgraphName } from './subgraph-split';

@@ -3,8 +3,8 @@
 // first checked whole (encoding, CSV header, at least one row), so that a file that cannot be read is
 // refused before any row is committed; then imported.
 import { DataSource } from 'typeorm';
-import { Viewer } from '../common/auth/viewer';
-import { DistrictTree } from '../districts/district-tree';
+import { Viewer } from '../policy/viewer';
+import { DistrictTree } from '../core/district-tree';
 import { Department, departmentSlug, RecordKind } from './ingest.enums';
 import { auditWrite, ImportSummary, Ingestion } from './ingest.service';
 import { Decoded, Encoding, Format, readRows } from './readers';

@@ -10,18 +10,18 @@
 import { Express, Request, Response, Router } from 'express';
 import { GraphQLError } from 'graphql';
 import { DataSource } from 'typeorm';
-import { readPurpose, requirePurpose } from '../common/auth/purpose';
-import { authenticate, TokenVerifier } from '../common/auth/tokens';
-import { Viewer } from '../common/auth/viewer';
+import { readPurpose, requirePurpose } from '../policy/purpose';
+import { authenticate, TokenVerifier } from '../policy/tokens';
+import { Viewer } from '../policy/viewer';
 import { badInput, domainError, isUnavailable } from '../common/errors';
 import { logger } from '../common/logger';
 import { readFromPrimaryFromNowOn } from '../common/read-replica';
-import { DistrictTree } from '../districts/district-tree';
+import { DistrictTree } from '../core/district-tree';
 import { currentRecord } from '../ops/request-context';
 import { checkFile, importFile } from './file-import';
 import { spool, Spooled } from './spool';
 import { DEPARTMENT_SLUGS } from './ingest.enums';
-import { assertMayWrite } from './write-rights';
+import { assertMayWrite } from '../policy/write-rights';
 import { Encoding, Format } from './readers';
 import { parseKind } from './record-kinds';
 

@@ -8,22 +8,22 @@ import { In } from 'typeorm';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appendAuditEvent } from '../audit/audit.service';
 import { AuditOutcome } from '../audit/audit-event.entity';
-import { jurisdictionCodes, withinJurisdiction } from '../common/auth/jurisdiction';
-import { Role } from '../common/auth/viewer';
+import { jurisdictionCodes, withinJurisdiction } from '../policy/jurisdiction';
+import { Role } from '../policy/viewer';
 import { badInput, domainError } from '../common/errors';
 import { groupedLoader } from '../common/loaders';
 import { inTransaction } from '../common/transactions';
 import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
 import { Context } from '../context';
 import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
-import { Person } from '../persons/person.entity';
+import { Person } from '../core/person.entity';
 import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest.entities';
 import { Department, IdentityField, UpsertStatus } from './ingest.enums';
 import { auditWrite, Ingestion } from './ingest.service';
 import { IdentityConflictConnection, RejectedRecordConnection, RejectionReason, UpsertPayload } from './ingest.types';
 import { parseKind } from './record-kinds';
 import { addUpsertMutations, operationName } from './upsert-mutations';
-import { assertMayWrite, ROLE_DEPARTMENT } from './write-rights';
+import { assertMayWrite, ROLE_DEPARTMENT } from '../policy/write-rights';
 
 // Timestamps as ISO 8601 UTC, whichever way the driver returned them.
 export function toIso(v: unknown): string | null {

@@ -5,7 +5,7 @@ import { GraphQLResolveInfo, print } from 'graphql';
 import { Arg, Ctx, Info, Mutation } from 'type-graphql';
 import { badInput } from '../common/errors';
 import { Context } from '../context';
-import { assertMayWrite } from './write-rights';
+import { assertMayWrite } from '../policy/write-rights';
 import { auditWrite, Ingestion } from './ingest.service';
 import { UpsertPayload } from './ingest.types';
 import { KIND_SPECS, KindSpec } from './record-kinds';

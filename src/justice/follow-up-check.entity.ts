@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { DAY, ENUM } from '../common/columns';
 import { DepartmentRecord } from '../common/department-record';
 import { DateScalar } from '../common/scalars';
-import { Person } from '../persons/person.entity';
+import { Person } from '../core/person.entity';
 import { CheckKind, CheckResult } from './justice.enums';
 import { RehabProgramme } from './rehab-programme.entity';
 

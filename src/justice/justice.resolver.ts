@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Context } from '../context';
-import { Person } from '../persons/person.entity';
+import { Person } from '../core/person.entity';
 import { Caseworker } from './caseworker.entity';
 import { FollowUpCheck } from './follow-up-check.entity';
 import { RehabCentre } from './rehab-centre.entity';

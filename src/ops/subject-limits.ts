@@ -1,6 +1,6 @@
 import { NextFunction, Request, RequestHandler, Response } from 'express';
-import { authenticate, TokenVerifier } from '../common/auth/tokens';
-import { Viewer } from '../common/auth/viewer';
+import { authenticate, TokenVerifier } from '../policy/tokens';
+import { Viewer } from '../policy/viewer';
 import { currentRecord } from './request-context';
 
 // Per-subject quotas (README, security): one token subject cannot starve the others.

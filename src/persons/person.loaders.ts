@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { byIdLoader, findByKeys } from '../common/loaders';
-import { Person } from './person.entity';
+import { Person } from '../core/person.entity';
 
 export function createPersonLoaders(ds: DataSource) {
   return {

@@ -2,12 +2,12 @@ import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm
 import { onReplica } from '../common/read-replica';
 import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
 import { minusYears } from '../common/period';
-import { DistrictTree } from '../districts/district-tree';
-import { Person } from './person.entity';
+import { DistrictTree } from '../core/district-tree';
+import { Person } from '../core/person.entity';
 import { today, UserStatus } from './person-status';
 import { PersonFilter } from './person.filter';
-import { checkDistrictCode } from '../districts/district-code';
-import { assertMayRead } from '../common/auth/access.middleware';
+import { checkDistrictCode } from '../core/district-code';
+import { assertMayRead } from '../policy/access.middleware';
 import { Context } from '../context';
 
 // A filter must not reveal what the role may not read (no leak through filters or counts).

@@ -4,12 +4,12 @@ import { validateIdNumber } from '../common/id-number';
 import { Connection } from '../common/pagination/connection';
 import { DateScalar } from '../common/scalars';
 import { Context } from '../context';
-import { District } from '../districts/district.entity';
-import { Person } from './person.entity';
+import { District } from '../core/district.entity';
+import { Person } from '../core/person.entity';
 import { computeStatus, PersonStatus, today } from './person-status';
 import { PersonFilter } from './person.filter';
 import { assertPersonFilterAllowed, findPersons } from './person.query';
-import { jurisdictionCodes, withinJurisdiction } from '../common/auth/jurisdiction';
+import { jurisdictionCodes, withinJurisdiction } from '../policy/jurisdiction';
 import { buildTimeline, TimelineEvent } from './timeline';
 import { onReplica } from '../common/read-replica';
 

@@ -1,5 +1,5 @@
 import { createUnionType, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { mayRead } from '../common/auth/access-rules';
+import { mayRead } from '../policy/access-rules';
 import { Context } from '../context';
 import { DateScalar } from '../common/scalars';
 import { EmploymentAssistance } from '../employment/employment-assistance.entity';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Period } from '../common/period';
-import { DistrictTree } from '../districts/district-tree';
+import { DistrictTree } from '../core/district-tree';
 import { EducationBase } from './education-base.entity';
 import { PreventionIndicators } from './prevention-indicators.type';
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-g
 import { Connection } from '../common/pagination/connection';
 import { PeriodInput, validatePeriod } from '../common/period';
 import { Context } from '../context';
-import { District } from '../districts/district.entity';
+import { District } from '../core/district.entity';
 import { EducationBase } from './education-base.entity';
 import { PreventionIndicators } from './prevention-indicators.type';
 import { preventionLoaders } from './prevention.loaders';

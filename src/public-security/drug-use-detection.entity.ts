@@ -4,7 +4,7 @@ import { DAY, ENUM } from '../common/columns';
 import { DepartmentRecord } from '../common/department-record';
 import { DateScalar } from '../common/scalars';
 import { Substance } from '../common/substance';
-import { Person } from '../persons/person.entity';
+import { Person } from '../core/person.entity';
 import { DetectionMethod, Disposition } from './public-security.enums';
 
 @ObjectType({ description: 'A detection of drug use by public security, one person-time (查处吸毒)' })

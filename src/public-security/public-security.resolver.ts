@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { Context } from '../context';
 import { DEFAULT_HEROIN_EQUIVALENT_TABLE } from '../districts/district.loaders';
-import { Person } from '../persons/person.entity';
+import { Person } from '../core/person.entity';
 import { CaseSuspect } from './case-suspect.entity';
 import { DrugCase } from './drug-case.entity';
 import { DrugUseDetection } from './drug-use-detection.entity';

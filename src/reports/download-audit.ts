@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditOutcome } from '../audit/audit-event.entity';
 import { appendAuditEvent } from '../audit/audit.service';
-import { Viewer } from '../common/auth/viewer';
+import { Viewer } from '../policy/viewer';
 import { logger } from '../common/logger';
 
 // A download link issued or followed is in the audit trail (who, which file), like any refused request.

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { auditMac } from '../audit/audit-key';
-import { Viewer } from '../common/auth/viewer';
+import { Viewer } from '../policy/viewer';
 import { domainError } from '../common/errors';
 import { JointReportInput } from './joint-report.types';
 

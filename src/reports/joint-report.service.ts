@@ -2,20 +2,20 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { RELATIVE_CHANGE_DECIMALS, roundFigure, roundTo } from './precision';
-import { assertDistrictAccess } from '../common/auth/jurisdiction';
-import { Role, Viewer } from '../common/auth/viewer';
+import { assertDistrictAccess } from '../policy/jurisdiction';
+import { Role, Viewer } from '../policy/viewer';
 import { DepartmentRecord } from '../common/department-record';
 import { badInput, domainError } from '../common/errors';
 import { minusYears, Period, validatePeriod } from '../common/period';
 import { Context } from '../context';
-import { checkDistrictCode } from '../districts/district-code';
-import { District, DistrictLevel } from '../districts/district.entity';
+import { checkDistrictCode } from '../core/district-code';
+import { District, DistrictLevel } from '../core/district.entity';
 import { DEFAULT_HEROIN_EQUIVALENT_TABLE, indicatorsKey } from '../districts/district.loaders';
-import { DistrictTree } from '../districts/district-tree';
+import { DistrictTree } from '../core/district-tree';
 import { DistrictIndicators } from '../districts/indicators/district-indicators.type';
 import { IndicatorSums } from '../districts/indicators/indicator-sums';
 import { computeIndicatorSums, deriveIndicators } from '../districts/indicators/indicators.service';
-import { Person } from '../persons/person.entity';
+import { Person } from '../core/person.entity';
 import {
   expandIndicatorName,
   INDICATOR_DEFINITIONS,

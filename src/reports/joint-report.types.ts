@@ -1,7 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PeriodInput } from '../common/period';
 import { DateScalar } from '../common/scalars';
-import { District } from '../districts/district.entity';
+import { District } from '../core/district.entity';
 import { RiskColour } from '../public-security/public-security.enums';
 import { IndicatorKind } from './indicator-definitions';
 

@@ -1,6 +1,6 @@
 // Persons: where they live, their identity (ID number, name) and, for drug users, the chain of
 // detections, rehabilitation programmes, follow-up checks, risk assessments and employment help.
-import { Gender } from '../persons/person.entity';
+import { Gender } from '../core/person.entity';
 import { Substance } from '../common/substance';
 import { DetectionMethod, Disposition, RiskColour } from '../public-security/public-security.enums';
 import { addYears, dayOf, dayOfYearEnd, dayOfYearStart, isoOf, WORLD_END } from './calendar';

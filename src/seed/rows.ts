@@ -7,7 +7,7 @@ import { Caseworker } from '../justice/caseworker.entity';
 import { FollowUpCheck } from '../justice/follow-up-check.entity';
 import { RehabCentre } from '../justice/rehab-centre.entity';
 import { RehabProgramme } from '../justice/rehab-programme.entity';
-import { Person } from '../persons/person.entity';
+import { Person } from '../core/person.entity';
 import { EducationBase } from '../prevention/education-base.entity';
 import { PublicityEvent } from '../prevention/publicity-event.entity';
 import { SchoolSession } from '../prevention/school-session.entity';

@@ -336,7 +336,7 @@ async function main() {
   log(`database ${DATABASE}: ~${database.approxRows} rows, ${database.sizeMb} MB, InnoDB buffer pool ${database.server.innodbBufferPoolMb} MB`);
 
   require(join(ROOT, 'node_modules', 'reflect-metadata'));
-  const { signDevToken, DEFAULT_ISSUER, DEFAULT_AUDIENCE } = service('src/common/auth/tokens.js');
+  const { signDevToken, DEFAULT_ISSUER, DEFAULT_AUDIENCE } = service('src/policy/tokens.js');
   const secret = randomBytes(32).toString('hex');
   const token = await signDevToken({ role: 'ADMIN', district: '640000', ttl: '12h' }, { jwtSecret: secret, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
 

@@ -4,7 +4,7 @@ require('reflect-metadata');
 const path = require('node:path').join(__dirname, '../../dist/src');
 const { openDataSource } = require(path + '/database');
 const { parseDatabaseUrl } = require(path + '/config');
-const { DistrictTree } = require(path + '/districts/district-tree');
+const { DistrictTree } = require(path + '/core/district-tree');
 const svc = require(path + '/districts/indicators/indicators.service');
 const { mergeSums } = require(path + '/districts/indicators/indicator-sums');
 (async () => {

@@ -25,7 +25,7 @@ const { probeTarget } = service('src/database.js');
 const { StatementCount, trackStatements } = service('src/common/sql-counter.js');
 const E = service('src/entities.js');
 const byName = Object.fromEntries(E.entities.map((e) => [e.name, e]));
-const { DistrictTree } = service('src/districts/district-tree.js');
+const { DistrictTree } = service('src/core/district-tree.js');
 const { computeIndicators } = service('src/districts/indicators/indicators.service.js');
 const { buildJointReport } = service('src/reports/joint-report.service.js');
 // the service limits how many indicator computations run at once (src/districts/indicators); the

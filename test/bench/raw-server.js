@@ -15,7 +15,7 @@ const mysql = require('mysql2');
 const { service } = require('./lib/common');
 
 const { computeStatus } = service('src/persons/person-status.js');
-const { DistrictTree } = service('src/districts/district-tree.js');
+const { DistrictTree } = service('src/core/district-tree.js');
 const { computeIndicators } = service('src/districts/indicators/indicators.service.js');
 const { buildJointReport } = service('src/reports/joint-report.service.js');
 // the service limits how many indicator computations run at once (src/districts/indicators); the

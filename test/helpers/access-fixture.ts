@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Caseworker } from '../../src/justice/caseworker.entity';
 import { RehabCentre } from '../../src/justice/rehab-centre.entity';
-import { Person } from '../../src/persons/person.entity';
+import { Person } from '../../src/core/person.entity';
 import { CaseSuspect } from '../../src/public-security/case-suspect.entity';
 import { DrugCase } from '../../src/public-security/drug-case.entity';
 import { Seizure } from '../../src/public-security/seizure.entity';

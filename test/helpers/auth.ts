@@ -1,5 +1,5 @@
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET, signDevToken } from '../../src/common/auth/tokens';
-import { Role } from '../../src/common/auth/viewer';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET, signDevToken } from '../../src/policy/tokens';
+import { Role } from '../../src/policy/viewer';
 
 // Tokens signed with the development secret, as `npm run token` makes them.
 export function tokenFor(role: Role | keyof typeof Role, district = '640000', ttl = '1h'): Promise<string> {

@@ -4,7 +4,7 @@ import { refreshPersonIndicatorsNow } from '../../src/districts/indicators/summa
 import { EmploymentAssistance } from '../../src/employment/employment-assistance.entity';
 import { FollowUpCheck } from '../../src/justice/follow-up-check.entity';
 import { RehabProgramme } from '../../src/justice/rehab-programme.entity';
-import { Person } from '../../src/persons/person.entity';
+import { Person } from '../../src/core/person.entity';
 import { DrugUseDetection } from '../../src/public-security/drug-use-detection.entity';
 import { RiskAssessment } from '../../src/public-security/risk-assessment.entity';
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { StatementCount, trackStatements } from '../../src/common/sql-counter';
-import { Role, Viewer } from '../../src/common/auth/viewer';
+import { Role, Viewer } from '../../src/policy/viewer';
 import { buildContext } from '../../src/context';
 import { createServer, Service } from '../../src/server';
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { Role, Viewer } from '../../src/common/auth/viewer';
-import { DistrictTree } from '../../src/districts/district-tree';
+import { Role, Viewer } from '../../src/policy/viewer';
+import { DistrictTree } from '../../src/core/district-tree';
 import { FileImportOptions, FileImportResult, importFile } from '../../src/ingest/file-import';
 import { Department } from '../../src/ingest/ingest.enums';
 

@@ -8,7 +8,7 @@ import { employmentIndicators } from '../../employment/employment.indicators';
 import { justiceIndicators, justicePeriodIndicators } from '../../justice/justice.indicators';
 import { personIndicators } from '../../persons/person.indicators';
 import { publicSecurityIndicators, publicSecurityPeriodIndicators } from '../../public-security/public-security.indicators';
-import { DistrictTree } from '../district-tree';
+import { DistrictTree } from '../../core/district-tree';
 import { DistrictIndicators } from './district-indicators.type';
 import { addSums, emptySums, IndicatorSums, mergeSums, RISK_FIELDS, SumsByCode } from './indicator-sums';
 import { assistanceFromEventDays, ledgerIndicators } from './summary/summary.read';

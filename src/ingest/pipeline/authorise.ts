@@ -2,7 +2,7 @@
 // checked in validate, the district of a record it refers to in references; here the stored record a
 // source key points at. A row that fails is rejected with rule JURISDICTION and changes nothing.
 import { EntityManager } from 'typeorm';
-import { withinJurisdiction } from '../../common/auth/jurisdiction';
+import { withinJurisdiction } from '../../policy/jurisdiction';
 import { KindSpec } from '../record-kinds';
 import { tableOf } from './columns';
 import { Item, StageContext } from './types';

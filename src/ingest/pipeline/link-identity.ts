@@ -2,7 +2,7 @@
 // version of each person kept in person_identity; a disagreement with another department's version
 // recorded in identity_conflict for review. Returns what the batch wrote, for KnownPersons once committed.
 import { EntityManager } from 'typeorm';
-import { withinJurisdiction } from '../../common/auth/jurisdiction';
+import { withinJurisdiction } from '../../policy/jurisdiction';
 import { addIdentityBaseline } from '../../persons/identity-baseline';
 import { Department, IdentityField } from '../ingest.enums';
 import { KindSpec } from '../record-kinds';

@@ -1,7 +1,7 @@
 // Stage: references. Records referred to by source key (a suspect's case, a check's programme, a
 // programme's caseworker) are looked up; a missing one rejects the row (UNKNOWN_REFERENCE).
 import { EntityManager } from 'typeorm';
-import { withinJurisdiction } from '../../common/auth/jurisdiction';
+import { withinJurisdiction } from '../../policy/jurisdiction';
 import { KindSpec, RefRow, specOf } from '../record-kinds';
 import { tableOf } from './columns';
 import { Item, StageContext } from './types';

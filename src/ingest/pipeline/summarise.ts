@@ -3,7 +3,7 @@
 import { DataSource } from 'typeorm';
 import { AuditOutcome } from '../../audit/audit-event.entity';
 import { appendAuditEvent } from '../../audit/audit.service';
-import { Viewer } from '../../common/auth/viewer';
+import { Viewer } from '../../policy/viewer';
 import { UpsertStatus } from '../ingest.enums';
 import { KindSpec } from '../record-kinds';
 import { ImportSummary, Item, ItemResult } from './types';

@@ -1,8 +1,8 @@
 // The shapes every stage of the ingestion pipeline shares: a row as read, an item moving through the
 // stages, the per-item result and the summary of an import, and the context a stage works in.
 import { DataSource } from 'typeorm';
-import { Viewer } from '../../common/auth/viewer';
-import { DistrictTree } from '../../districts/district-tree';
+import { Viewer } from '../../policy/viewer';
+import { DistrictTree } from '../../core/district-tree';
 import { Department, RecordKind, UpsertStatus } from '../ingest.enums';
 import { KindSpec, RefRow } from '../record-kinds';
 import { Sql } from '../sql';

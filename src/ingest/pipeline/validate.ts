@@ -2,10 +2,10 @@
 // and department of each row, its fields (class-validator, per row), the ID number of a person, and
 // the district it names against the writer's jurisdiction.
 import { validateSync } from 'class-validator';
-import { withinJurisdiction } from '../../common/auth/jurisdiction';
-import { Viewer } from '../../common/auth/viewer';
+import { withinJurisdiction } from '../../policy/jurisdiction';
+import { Viewer } from '../../policy/viewer';
 import { validateIdNumber } from '../../common/id-number';
-import { DistrictTree } from '../../districts/district-tree';
+import { DistrictTree } from '../../core/district-tree';
 import { Department } from '../ingest.enums';
 import { specOf } from '../record-kinds';
 import { reasonsOf, VALIDATION_ENV, ValidationEnv } from '../validators';

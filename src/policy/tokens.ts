@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors as joseErrors, JWTPayload, jwtVerify, SignJWT } from 'jose';
-import { domainError } from '../errors';
+import { domainError } from '../common/errors';
 import { Role, ROLES, Viewer } from './viewer';
 
 export const DEV_JWT_SECRET = 'jindu-graph-development-secret-never-use-in-production';

@@ -1,5 +1,5 @@
-import { DistrictTree } from '../../districts/district-tree';
-import { domainError } from '../errors';
+import { DistrictTree } from '../core/district-tree';
+import { domainError } from '../common/errors';
 import { Viewer } from './viewer';
 
 // A user reaches their own district and everything below it (a county user its county, a city user

@@ -1,8 +1,8 @@
 import { defaultFieldResolver, GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
-import { Context } from '../../context';
-import { District } from '../../districts/district.entity';
-import { Person } from '../../persons/person.entity';
-import { domainError } from '../errors';
+import { Context } from '../context';
+import { District } from '../core/district.entity';
+import { Person } from '../core/person.entity';
+import { domainError } from '../common/errors';
 import { ruleFor } from './access-rules';
 import { withinJurisdiction } from './jurisdiction';
 

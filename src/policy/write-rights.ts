@@ -1,8 +1,8 @@
 // Who may write which department's records: the department's own role, or ADMIN. The one write-rights
-// table of the service (reads are ruled by the access table in common/auth).
-import { forbidden } from '../common/auth/access.middleware';
-import { Role, Viewer } from '../common/auth/viewer';
-import { Department } from './ingest.enums';
+// table of the service (reads are ruled by the access table in src/policy).
+import { forbidden } from './access.middleware';
+import { Role, Viewer } from './viewer';
+import { Department } from '../ingest/ingest.enums';
 
 export const ROLE_DEPARTMENT: Partial<Record<Role, Department>> = {
   [Role.PUBLIC_SECURITY]: Department.PUBLIC_SECURITY,

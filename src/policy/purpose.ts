@@ -1,4 +1,4 @@
-import { domainError } from '../errors';
+import { domainError } from '../common/errors';
 
 export const PURPOSE_HEADER = 'X-Access-Purpose';
 export const MAX_PURPOSE_LENGTH = 200;
