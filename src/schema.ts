@@ -1,27 +1,20 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './audit/audit.resolver';
-import { applyAccessRules } from './policy/access.middleware';
-import { ViewerResolver } from './policy/viewer.resolver';
+import { departments } from './departments';
 import { DistrictResolver } from './districts/district.resolver';
 import { IdentityConflictResolver, IngestResolver, PersonIdentityResolver, RejectedRecordResolver } from './ingest/ingest.resolver';
-import { PersonEmploymentResolver } from './employment/employment.resolver';
-import { PersonJusticeResolver, RehabProgrammeResolver } from './justice/justice.resolver';
+import { DistrictPersonsResolver } from './persons/district-persons.resolver';
 import { PersonResolver } from './persons/person.resolver';
-import { preventionModule } from './prevention';
-import { CaseSuspectResolver, DrugCaseResolver, PersonPublicSecurityResolver } from './public-security/public-security.resolver';
+import { applyAccessRules } from './policy/access.middleware';
+import { ViewerResolver } from './policy/viewer.resolver';
 import { JointReportMetadataResolver, JointReportResolver } from './reports/joint-report.resolver';
 import { ReportLinkResolver } from './reports/report-link.resolver';
 
 export const resolvers = [
   PersonResolver,
-  PersonPublicSecurityResolver,
-  CaseSuspectResolver,
-  DrugCaseResolver,
-  PersonJusticeResolver,
-  RehabProgrammeResolver,
-  PersonEmploymentResolver,
   DistrictResolver,
+  DistrictPersonsResolver,
   AuditResolver,
   ViewerResolver,
   JointReportResolver,
@@ -31,8 +24,8 @@ export const resolvers = [
   RejectedRecordResolver,
   IdentityConflictResolver,
   PersonIdentityResolver,
-  ...preventionModule.resolvers,
-] as const;
+  ...departments.flatMap((d) => d.resolvers),
+] as [Function, ...Function[]];
 
 // The schema as type-graphql builds it, before the access rules (the department subgraphs of
 // src/federation take their types and resolvers from it).

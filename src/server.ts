@@ -19,7 +19,7 @@ import { withPositiveIds } from './common/ids';
 import { documentSizeLimit, LIMITS, limitsPlugin, validationRules } from './common/limits';
 import { noStore, serviceSdlGuard } from './common/response-guards';
 import { StatementCount } from './common/sql-counter';
-import { buildContext, Context } from './context';
+import { buildContext, Context } from './core/context';
 import { DistrictTree } from './core/district-tree';
 import { createOps, Ops, OpsOptions } from './ops';
 import { DEFAULT_SUBJECT_LIMITS, RefusedRequestHook, SubjectLimitOptions, subjectLimits } from './ops/subject-limits';

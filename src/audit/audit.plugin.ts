@@ -5,7 +5,7 @@ import { PERSON_LEVEL_TYPES } from '../policy/access-rules';
 import { requirePurpose } from '../policy/purpose';
 import { domainError } from '../common/errors';
 import { logger } from '../common/logger';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { AuditOutcome } from './audit-event.entity';
 import { appendAuditEvent } from './audit.service';
 

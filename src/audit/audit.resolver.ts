@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, 
 import { Brackets } from 'typeorm';
 import { badInput } from '../common/errors';
 import { checkPageSize, PageInfo, pageInfoOf } from '../common/pagination/connection';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { AuditEvent, AuditOutcome, AuditSubject } from './audit-event.entity';
 
 @InputType({ description: 'Conditions on audit events (审计事件筛选条件)' })

@@ -1,3 +1,4 @@
+import { requestScoped } from '../core/context';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { Period } from '../common/period';
@@ -29,3 +30,7 @@ export function indicatorsKey(period: Period, table = DEFAULT_HEROIN_EQUIVALENT_
 }
 
 export type DistrictLoaders = ReturnType<typeof createDistrictLoaders>;
+
+export const districtLoaders = requestScoped(function districtLoaders(ctx) {
+  return createDistrictLoaders(ctx.ds, ctx.tree);
+});

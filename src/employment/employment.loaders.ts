@@ -1,3 +1,4 @@
+import { requestScoped } from '../core/context';
 import { DataSource } from 'typeorm';
 import { findByKeys, groupedLoader } from '../common/loaders';
 import { EmploymentAssistance } from './employment-assistance.entity';
@@ -13,3 +14,7 @@ export function createEmploymentLoaders(ds: DataSource) {
 }
 
 export type EmploymentLoaders = ReturnType<typeof createEmploymentLoaders>;
+
+export const employmentLoaders = requestScoped(function employmentLoaders(ctx) {
+  return createEmploymentLoaders(ctx.ds);
+});

@@ -1,5 +1,6 @@
+import { employmentLoaders } from './employment.loaders';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { Person } from '../core/person.entity';
 import { EmploymentAssistance } from './employment-assistance.entity';
 
@@ -8,6 +9,6 @@ import { EmploymentAssistance } from './employment-assistance.entity';
 export class PersonEmploymentResolver {
   @FieldResolver(() => [EmploymentAssistance], { nullable: true, description: 'Employment assistance, newest first (就业帮扶记录)' })
   employmentAssistances(@Root() person: Person, @Ctx() ctx: Context): Promise<EmploymentAssistance[]> {
-    return ctx.loaders.assistancesByPerson.load(person.id);
+    return employmentLoaders(ctx).assistancesByPerson.load(person.id);
   }
 }

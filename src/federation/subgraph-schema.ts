@@ -1,3 +1,4 @@
+import { personLoaders } from '../core/person.loaders';
 // An executable department subgraph: its SDL (subgraph-sdl.ts) with the single schema's resolvers,
 // entity references, and the same access rules as the single service.
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -6,7 +7,7 @@ import { createResolversMap } from 'type-graphql';
 import { applyAccessRules, assertMayRead } from '../policy/access.middleware';
 import { withinJurisdiction } from '../policy/jurisdiction';
 import { domainError } from '../common/errors';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { District } from '../core/district.entity';
 import { Person } from '../core/person.entity';
 import { buildUnguardedSchema } from '../schema';
@@ -19,7 +20,7 @@ async function resolvePerson(ref: { id?: unknown }, ctx: Context): Promise<Perso
   assertMayRead(ctx, 'Query', 'person');
   const id = typeof ref.id === 'string' && /^\d{1,12}$/.test(ref.id) ? Number(ref.id) : NaN;
   if (!Number.isSafeInteger(id)) throw domainError('BAD_USER_INPUT', 'Person reference: not a person id');
-  const person = await ctx.loaders.personById.load(id);
+  const person = await personLoaders(ctx).personById.load(id);
   if (!person || !withinJurisdiction(ctx.viewer, ctx.tree, person.residenceDistrictCode)) return null;
   ctx.personIdsRead.add(person.id);
   return person;

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { Department } from '../persons/timeline';
+import { Department } from '../core/department';
 
 export { Department };
 

@@ -1,3 +1,4 @@
+import { personLoaders } from '../core/person.loaders';
 import { readFromPrimaryFromNowOn } from '../common/read-replica';
 // GraphQL: one upsert mutation per kind of record a department sends, the quarantine of rejected
 // rows, and the identity conflicts between departments. Who may call what is in ACCESS_RULES; the
@@ -14,7 +15,7 @@ import { badInput, domainError } from '../common/errors';
 import { groupedLoader } from '../common/loaders';
 import { inTransaction } from '../common/transactions';
 import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
 import { Person } from '../core/person.entity';
 import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest.entities';
@@ -231,7 +232,7 @@ export class RejectedRecordResolver {
 export class IdentityConflictResolver {
   @FieldResolver(() => Person, { description: 'The person (人员)' })
   async person(@Root() c: IdentityConflict, @Ctx() ctx: Context): Promise<Person> {
-    const p = await ctx.loaders.personById.load(c.personId);
+    const p = await personLoaders(ctx).personById.load(c.personId);
     if (!p) throw domainError('NOT_FOUND', 'The person of this conflict no longer exists');
     return p;
   }

@@ -4,7 +4,7 @@
 import { GraphQLResolveInfo, print } from 'graphql';
 import { Arg, Ctx, Info, Mutation } from 'type-graphql';
 import { badInput } from '../common/errors';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { assertMayWrite } from '../policy/write-rights';
 import { auditWrite, Ingestion } from './ingest.service';
 import { UpsertPayload } from './ingest.types';

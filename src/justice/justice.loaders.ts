@@ -1,3 +1,4 @@
+import { requestScoped } from '../core/context';
 import { DataSource } from 'typeorm';
 import { byIdLoader, findByKeys, groupedLoader } from '../common/loaders';
 import { Caseworker } from './caseworker.entity';
@@ -22,3 +23,7 @@ export function createJusticeLoaders(ds: DataSource) {
 }
 
 export type JusticeLoaders = ReturnType<typeof createJusticeLoaders>;
+
+export const justiceLoaders = requestScoped(function justiceLoaders(ctx) {
+  return createJusticeLoaders(ctx.ds);
+});

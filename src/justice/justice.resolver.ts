@@ -1,5 +1,6 @@
+import { justiceLoaders } from './justice.loaders';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { Person } from '../core/person.entity';
 import { Caseworker } from './caseworker.entity';
 import { FollowUpCheck } from './follow-up-check.entity';
@@ -11,7 +12,7 @@ import { RehabProgramme } from './rehab-programme.entity';
 export class PersonJusticeResolver {
   @FieldResolver(() => [RehabProgramme], { nullable: true, description: 'Rehabilitation programmes, newest first (戒毒康复记录)' })
   rehabProgrammes(@Root() person: Person, @Ctx() ctx: Context): Promise<RehabProgramme[]> {
-    return ctx.loaders.programmesByPerson.load(person.id);
+    return justiceLoaders(ctx).programmesByPerson.load(person.id);
   }
 }
 
@@ -19,16 +20,16 @@ export class PersonJusticeResolver {
 export class RehabProgrammeResolver {
   @FieldResolver(() => [FollowUpCheck], { nullable: true, description: 'Follow-up checks, newest first (帮扶/检测记录)' })
   followUpChecks(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Promise<FollowUpCheck[]> {
-    return ctx.loaders.checksByProgramme.load(programme.id);
+    return justiceLoaders(ctx).checksByProgramme.load(programme.id);
   }
 
   @FieldResolver(() => Caseworker, { nullable: true, description: 'The responsible caseworker (禁毒专干)' })
   caseworker(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Promise<Caseworker | null> | null {
-    return programme.caseworkerId === null ? null : ctx.loaders.caseworkerById.load(programme.caseworkerId);
+    return programme.caseworkerId === null ? null : justiceLoaders(ctx).caseworkerById.load(programme.caseworkerId);
   }
 
   @FieldResolver(() => RehabCentre, { nullable: true, description: 'The community centre (社区戒毒康复工作中心)' })
   centre(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Promise<RehabCentre | null> | null {
-    return programme.centreId === null ? null : ctx.loaders.centreById.load(programme.centreId);
+    return programme.centreId === null ? null : justiceLoaders(ctx).centreById.load(programme.centreId);
   }
 }

@@ -1,7 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { DateScalar } from '../common/scalars';
 import { RiskColour } from '../public-security/public-security.enums';
-import { UserStatus } from './person-status';
+import { UserStatus } from './user-status';
 
 @InputType({ description: 'Filters on persons; all given conditions must hold (人员筛选条件)' })
 export class PersonFilter {

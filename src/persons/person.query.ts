@@ -4,11 +4,11 @@ import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/
 import { minusYears } from '../common/period';
 import { DistrictTree } from '../core/district-tree';
 import { Person } from '../core/person.entity';
-import { today, UserStatus } from './person-status';
+import { today, UserStatus } from './user-status';
 import { PersonFilter } from './person.filter';
 import { checkDistrictCode } from '../core/district-code';
 import { assertMayRead } from '../policy/access.middleware';
-import { Context } from '../context';
+import { Context } from '../core/context';
 
 // A filter must not reveal what the role may not read (no leak through filters or counts).
 export function assertPersonFilterAllowed(ctx: Context, filter: PersonFilter | null | undefined): void {

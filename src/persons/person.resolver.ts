@@ -1,12 +1,13 @@
+import { personLoaders } from '../core/person.loaders';
 import { Arg, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../common/errors';
 import { validateIdNumber } from '../common/id-number';
 import { Connection } from '../common/pagination/connection';
 import { DateScalar } from '../common/scalars';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { District } from '../core/district.entity';
 import { Person } from '../core/person.entity';
-import { computeStatus, PersonStatus, today } from './person-status';
+import { computeStatus, personFacts, PersonStatus, today } from './user-status';
 import { PersonFilter } from './person.filter';
 import { assertPersonFilterAllowed, findPersons } from './person.query';
 import { jurisdictionCodes, withinJurisdiction } from '../policy/jurisdiction';
@@ -31,7 +32,7 @@ function inJurisdiction(ctx: Context, person: Person | null): Person | null {
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'A person by internal id; null if unknown (按编号查询人员)' })
   async person(@Arg('id', () => ID, { description: 'Internal person id (人员编号)' }) id: string, @Ctx() ctx: Context): Promise<Person | null> {
-    return inJurisdiction(ctx, await ctx.loaders.personById.load(parseId(id)));
+    return inJurisdiction(ctx, await personLoaders(ctx).personById.load(parseId(id)));
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by national ID number (15 or 18 characters); null if unknown (按身份证号查询人员)' })
@@ -76,13 +77,6 @@ export class PersonResolver {
     @Ctx() ctx: Context,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Reference date; default today (参照日期)' }) asOf?: string,
   ): Promise<PersonStatus> {
-    const l = ctx.loaders;
-    const [detections, programmes, assistances] = await Promise.all([
-      l.detectionsByPerson.load(person.id),
-      l.programmesByPerson.load(person.id),
-      l.assistancesByPerson.load(person.id),
-    ]);
-    const checks = (await Promise.all(programmes.map((p) => l.checksByProgramme.load(p.id)))).flat();
-    return computeStatus({ asOf: asOf ?? today(), deceasedAt: person.deceasedAt, detections, checks, programmes, assistances });
+    return computeStatus(asOf ?? today(), person.deceasedAt, await personFacts(person.id, ctx));
   }
 }

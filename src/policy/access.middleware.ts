@@ -1,5 +1,5 @@
 import { defaultFieldResolver, GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { District } from '../core/district.entity';
 import { Person } from '../core/person.entity';
 import { domainError } from '../common/errors';

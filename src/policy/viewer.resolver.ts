@@ -1,5 +1,5 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { Role } from './viewer';
 
 @ObjectType('Viewer', { description: 'The signed-in user, as the token says (当前用户)' })

@@ -2,7 +2,7 @@
 // table of the service (reads are ruled by the access table in src/policy).
 import { forbidden } from './access.middleware';
 import { Role, Viewer } from './viewer';
-import { Department } from '../ingest/ingest.enums';
+import { Department } from '../core/department';
 
 export const ROLE_DEPARTMENT: Partial<Record<Role, Department>> = {
   [Role.PUBLIC_SECURITY]: Department.PUBLIC_SECURITY,

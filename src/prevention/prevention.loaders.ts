@@ -1,3 +1,4 @@
+import { requestScoped } from '../core/context';
 import { DataSource } from 'typeorm';
 import { Period } from '../common/period';
 import { DistrictTree } from '../core/district-tree';
@@ -89,13 +90,6 @@ export class PreventionLoaders {
   }
 }
 
-const perRequest = new WeakMap<object, PreventionLoaders>();
-
-export function preventionLoaders(ctx: { ds: DataSource; tree: DistrictTree }): PreventionLoaders {
-  let loaders = perRequest.get(ctx);
-  if (!loaders) {
-    loaders = new PreventionLoaders(ctx.ds, ctx.tree);
-    perRequest.set(ctx, loaders);
-  }
-  return loaders;
-}
+export const preventionLoaders = requestScoped(function preventionLoaders(ctx) {
+  return new PreventionLoaders(ctx.ds, ctx.tree);
+});

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { Connection } from '../common/pagination/connection';
 import { PeriodInput, validatePeriod } from '../common/period';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { District } from '../core/district.entity';
 import { EducationBase } from './education-base.entity';
 import { PreventionIndicators } from './prevention-indicators.type';

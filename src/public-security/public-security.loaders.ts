@@ -1,3 +1,4 @@
+import { requestScoped } from '../core/context';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { byIdLoader, findByKeys, groupedLoader } from '../common/loaders';
@@ -60,3 +61,7 @@ export function createPublicSecurityLoaders(ds: DataSource) {
 }
 
 export type PublicSecurityLoaders = ReturnType<typeof createPublicSecurityLoaders>;
+
+export const publicSecurityLoaders = requestScoped(function publicSecurityLoaders(ctx) {
+  return createPublicSecurityLoaders(ctx.ds);
+});

@@ -1,5 +1,7 @@
+import { personLoaders } from '../core/person.loaders';
+import { publicSecurityLoaders } from './public-security.loaders';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { DEFAULT_HEROIN_EQUIVALENT_TABLE } from '../districts/district.loaders';
 import { Person } from '../core/person.entity';
 import { CaseSuspect } from './case-suspect.entity';
@@ -14,22 +16,22 @@ import { Seizure } from './seizure.entity';
 export class PersonPublicSecurityResolver {
   @FieldResolver(() => [CaseSuspect], { nullable: true, description: 'Cases the person is a suspect in, newest first, with the role (涉案情况)' })
   drugCases(@Root() person: Person, @Ctx() ctx: Context): Promise<CaseSuspect[]> {
-    return ctx.loaders.involvementsByPerson.load(person.id);
+    return publicSecurityLoaders(ctx).involvementsByPerson.load(person.id);
   }
 
   @FieldResolver(() => [DrugUseDetection], { nullable: true, description: 'Drug-use detections, newest first (查处吸毒记录)' })
   drugUseDetections(@Root() person: Person, @Ctx() ctx: Context): Promise<DrugUseDetection[]> {
-    return ctx.loaders.detectionsByPerson.load(person.id);
+    return publicSecurityLoaders(ctx).detectionsByPerson.load(person.id);
   }
 
   @FieldResolver(() => [RiskAssessment], { nullable: true, description: 'Risk assessments, newest first (风险评估记录)' })
   riskAssessments(@Root() person: Person, @Ctx() ctx: Context): Promise<RiskAssessment[]> {
-    return ctx.loaders.riskAssessmentsByPerson.load(person.id);
+    return publicSecurityLoaders(ctx).riskAssessmentsByPerson.load(person.id);
   }
 
   @FieldResolver(() => RiskAssessment, { nullable: true, description: 'The latest risk assessment (最新风险评估)' })
   async latestRisk(@Root() person: Person, @Ctx() ctx: Context): Promise<RiskAssessment | null> {
-    const list = await ctx.loaders.riskAssessmentsByPerson.load(person.id);
+    const list = await publicSecurityLoaders(ctx).riskAssessmentsByPerson.load(person.id);
     return list[0] ?? null;
   }
 }
@@ -38,12 +40,12 @@ export class PersonPublicSecurityResolver {
 export class CaseSuspectResolver {
   @FieldResolver(() => DrugCase, { description: 'The case (案件)' })
   async case(@Root() suspect: CaseSuspect, @Ctx() ctx: Context): Promise<DrugCase> {
-    return (await ctx.loaders.caseById.load(suspect.caseId)) as DrugCase;
+    return (await publicSecurityLoaders(ctx).caseById.load(suspect.caseId)) as DrugCase;
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The suspect (犯罪嫌疑人)' })
   person(@Root() suspect: CaseSuspect, @Ctx() ctx: Context): Promise<Person | null> {
-    return ctx.loaders.personById.load(suspect.personId);
+    return personLoaders(ctx).personById.load(suspect.personId);
   }
 }
 
@@ -58,12 +60,12 @@ export function heroinEquivalentKg(seizures: Seizure[], factors: Map<string, num
 export class DrugCaseResolver {
   @FieldResolver(() => [Seizure], { nullable: true, description: 'What was seized in the case (缴获情况)' })
   seizures(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<Seizure[]> {
-    return ctx.loaders.seizuresByCase.load(drugCase.id);
+    return publicSecurityLoaders(ctx).seizuresByCase.load(drugCase.id);
   }
 
   @FieldResolver(() => [CaseSuspect], { nullable: true, description: 'All suspects of the case (全部犯罪嫌疑人)' })
   suspects(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<CaseSuspect[]> {
-    return ctx.loaders.suspectsByCase.load(drugCase.id);
+    return publicSecurityLoaders(ctx).suspectsByCase.load(drugCase.id);
   }
 
   @FieldResolver(() => Float, {
@@ -72,8 +74,8 @@ export class DrugCaseResolver {
   })
   async heroinEquivalentKg(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<number> {
     const [seizures, factors] = await Promise.all([
-      ctx.loaders.seizuresByCase.load(drugCase.id),
-      ctx.loaders.heroinFactors.load(DEFAULT_HEROIN_EQUIVALENT_TABLE),
+      publicSecurityLoaders(ctx).seizuresByCase.load(drugCase.id),
+      publicSecurityLoaders(ctx).heroinFactors.load(DEFAULT_HEROIN_EQUIVALENT_TABLE),
     ]);
     return heroinEquivalentKg(seizures, factors);
   }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { buildJointReport, dataAsOf } from './joint-report.service';
 import { DataAsOfBasis, JointReport, JointReportInput, JointReportMetadata } from './joint-report.types';
 

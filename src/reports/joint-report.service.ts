@@ -7,10 +7,10 @@ import { Role, Viewer } from '../policy/viewer';
 import { DepartmentRecord } from '../common/department-record';
 import { badInput, domainError } from '../common/errors';
 import { minusYears, Period, validatePeriod } from '../common/period';
-import { Context } from '../context';
+import { Context, requestScoped } from '../core/context';
 import { checkDistrictCode } from '../core/district-code';
 import { District, DistrictLevel } from '../core/district.entity';
-import { DEFAULT_HEROIN_EQUIVALENT_TABLE, indicatorsKey } from '../districts/district.loaders';
+import { DEFAULT_HEROIN_EQUIVALENT_TABLE, districtLoaders, indicatorsKey } from '../districts/district.loaders';
 import { DistrictTree } from '../core/district-tree';
 import { DistrictIndicators } from '../districts/indicators/district-indicators.type';
 import { IndicatorSums } from '../districts/indicators/indicator-sums';
@@ -50,7 +50,7 @@ export const AGGREGATE_ONLY_ROLES: ReadonlySet<Role> = new Set([Role.PROVINCIAL_
 
 export const DEFAULT_PARENT_CODE = '640000';
 
-export type ReportContext = Pick<Context, 'viewer' | 'ds' | 'tree' | 'loaders'>;
+export type ReportContext = Pick<Context, 'viewer' | 'ds' | 'tree' | 'scope'>;
 
 export function assertReportRole(viewer: Viewer): void {
   if (!REPORT_ROLES.has(viewer.role)) throw domainError('FORBIDDEN', `The role ${viewer.role} may not read joint reports`);
@@ -113,34 +113,28 @@ interface PeriodFigures {
   suppressed: Map<number, SuppressedCells>; // by threshold, computed when first needed
 }
 
-const figureLoaders = new WeakMap<object, DataLoader<string, PeriodFigures>>();
 
 // The report needs the additive sums behind the figures (a rate's hidden numerator, for suppression),
 // so it loads them with computeIndicatorSums, derives the figures with the same deriveIndicators as
 // the indicatorsByPeriod loader, and primes that loader: District.indicators in the same request reuses
-// them. Keyed like that loader (indicatorsKey), cached per request (per loader set).
-function figuresLoader(ctx: ReportContext): DataLoader<string, PeriodFigures> {
-  let loader = figureLoaders.get(ctx.loaders);
-  if (!loader) {
-    loader = new DataLoader<string, PeriodFigures>(
-      (keys) =>
-        Promise.all(
-          keys.map(async (key) => {
-            const [from, to, table] = key.split('|');
-            const period = { from, to };
-            const sums = await computeIndicatorSums(ctx.ds, ctx.tree, period, table);
-            const indicators = new Map<string, DistrictIndicators>();
-            for (const [code, s] of sums) indicators.set(code, deriveIndicators(s, period, table));
-            ctx.loaders.indicatorsByPeriod.prime(key, indicators);
-            return { sums, indicators, suppressed: new Map() };
-          }),
-        ),
-      { maxBatchSize: 20 },
-    );
-    figureLoaders.set(ctx.loaders, loader);
-  }
-  return loader;
-}
+// them. Keyed like that loader (indicatorsKey), cached per request.
+const figuresLoader = requestScoped(function figuresLoader(ctx) {
+  return new DataLoader<string, PeriodFigures>(
+    (keys) =>
+      Promise.all(
+        keys.map(async (key) => {
+          const [from, to, table] = key.split('|');
+          const period = { from, to };
+          const sums = await computeIndicatorSums(ctx.ds, ctx.tree, period, table);
+          const indicators = new Map<string, DistrictIndicators>();
+          for (const [code, s] of sums) indicators.set(code, deriveIndicators(s, period, table));
+          districtLoaders(ctx).indicatorsByPeriod.prime(key, indicators);
+          return { sums, indicators, suppressed: new Map() };
+        }),
+      ),
+    { maxBatchSize: 20 },
+  );
+});
 
 function loadFigures(ctx: ReportContext, period: Period, table: string): Promise<PeriodFigures> {
   return figuresLoader(ctx).load(indicatorsKey(period, table));

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { Context } from '../context';
+import { Context } from '../core/context';
 import { auditDownload } from './download-audit';
 import { ReportFormat, ReportLink, signReportLink } from './download-links';
 import { JointReportInput } from './joint-report.types';

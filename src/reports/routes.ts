@@ -8,7 +8,7 @@ import { badInput, isUnavailable } from '../common/errors';
 import { logger } from '../common/logger';
 import { DateScalar } from '../common/scalars';
 import { StatementCount } from '../common/sql-counter';
-import { buildContext } from '../context';
+import { buildContext } from '../core/context';
 import { DistrictTree } from '../core/district-tree';
 import { currentRecord } from '../ops/request-context';
 import { jointReportCsv } from './exporters/csv';

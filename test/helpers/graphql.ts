@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { StatementCount, trackStatements } from '../../src/common/sql-counter';
 import { Role, Viewer } from '../../src/policy/viewer';
-import { buildContext } from '../../src/context';
+import { buildContext } from '../../src/core/context';
 import { createServer, Service } from '../../src/server';
 
 export interface GqlResult<T = any> {

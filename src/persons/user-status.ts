@@ -1,12 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { minusYears } from '../common/period';
 import { DateScalar } from '../common/scalars';
-import { EmploymentAssistance } from '../employment/employment-assistance.entity';
-import { AssistanceOutcome } from '../employment/employment.enums';
-import { FollowUpCheck } from '../justice/follow-up-check.entity';
-import { CheckResult, ProgrammeKind } from '../justice/justice.enums';
-import { RehabProgramme } from '../justice/rehab-programme.entity';
-import { DrugUseDetection } from '../public-security/drug-use-detection.entity';
+import { Context } from '../core/context';
+import { departmentModules, PersonFacts } from '../core/department-module';
 
 export enum UserStatus {
   REGISTERED_USER = 'REGISTERED_USER',
@@ -54,36 +50,36 @@ export function isOpenAt(start: string | null, end: string | null, asOf: string)
   return start !== null && start <= asOf && (end === null || end > asOf);
 }
 
-const COMMUNITY = new Set([ProgrammeKind.COMMUNITY_DETOX, ProgrammeKind.COMMUNITY_REHAB]);
-const EMPLOYED = new Set([AssistanceOutcome.EMPLOYED, AssistanceOutcome.SELF_EMPLOYED]);
+// Years without evidence of use after which a registered user counts as abstinent.
+export const ABSTINENCE_YEARS = 3;
 
-// The same definitions as the district indicators (docs/DOMAIN.md), for one person.
-export function computeStatus(input: {
-  asOf: string;
-  deceasedAt: string | null;
-  detections: DrugUseDetection[];
-  checks: FollowUpCheck[];
-  programmes: RehabProgramme[];
-  assistances: EmploymentAssistance[];
-}): PersonStatus {
-  const { asOf } = input;
-  const alive = input.deceasedAt === null || input.deceasedAt > asOf;
-  const detected = input.detections.map((d) => d.detectedAt).filter((d) => d <= asOf);
-  const positive = input.checks.filter((c) => c.result === CheckResult.POSITIVE && c.checkedAt <= asOf).map((c) => c.checkedAt);
+// The definitions of a person's drug-user status, the same as the district indicators', from the
+// facts the departments registered at the composition root supply (DepartmentModule.personFacts).
+export function computeStatus(asOf: string, deceasedAt: string | null, facts: PersonFacts): PersonStatus {
+  const alive = deceasedAt === null || deceasedAt > asOf;
+  const detected = (facts.detectionDays ?? []).filter((d) => d <= asOf);
+  const positive = (facts.positiveTestDays ?? []).filter((d) => d <= asOf);
   const evidence = [...detected, ...positive].sort();
   const last = evidence.length ? evidence[evidence.length - 1] : null;
   const registeredUser = alive && detected.length > 0;
-  const open = input.programmes.filter((p) => isOpenAt(p.orderedAt, p.endedAt, asOf));
+  const open = (facts.programmes ?? []).filter((p) => isOpenAt(p.start, p.end, asOf));
+  const openAssistances = (facts.assistances ?? []).filter((a) => isOpenAt(a.start, a.end, asOf));
   return {
     asOf,
     registeredUser,
-    abstinentThreeYears: registeredUser && last !== null && last < minusYears(asOf, 3),
+    abstinentThreeYears: registeredUser && last !== null && last < minusYears(asOf, ABSTINENCE_YEARS),
     lastEvidenceOfUseAt: last,
     inOpenProgramme: open.length > 0,
-    inOpenCommunityProgramme: open.some((p) => COMMUNITY.has(p.kind)),
-    employed: input.assistances.some((a) => a.outcome !== null && EMPLOYED.has(a.outcome) && isOpenAt(a.startedAt, a.endedAt, asOf)),
-    hasOpenEmploymentAssistance: input.assistances.some((a) => isOpenAt(a.startedAt, a.endedAt, asOf)),
+    inOpenCommunityProgramme: open.some((p) => p.community),
+    employed: openAssistances.some((a) => a.employed),
+    hasOpenEmploymentAssistance: openAssistances.length > 0,
   };
+}
+
+// Every registered department's facts about the person, merged.
+export async function personFacts(personId: number, ctx: Context): Promise<PersonFacts> {
+  const parts = await Promise.all(departmentModules().map((m) => (m.personFacts ? m.personFacts(personId, ctx) : Promise.resolve({}))));
+  return Object.assign({}, ...parts) as PersonFacts;
 }
 
 export function today(): string {

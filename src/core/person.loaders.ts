@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { byIdLoader, findByKeys } from '../common/loaders';
-import { Person } from '../core/person.entity';
+import { requestScoped } from './context';
+import { Person } from './person.entity';
 
 export function createPersonLoaders(ds: DataSource) {
   return {
@@ -8,4 +9,6 @@ export function createPersonLoaders(ds: DataSource) {
   };
 }
 
-export type PersonLoaders = ReturnType<typeof createPersonLoaders>;
+export const personLoaders = requestScoped(function personLoaders(ctx) {
+  return createPersonLoaders(ctx.ds);
+});

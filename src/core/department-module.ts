@@ -1,0 +1,53 @@
+import { Context } from './context';
+import { Department } from './department';
+
+// One event of a person's history, as a department tells it.
+export interface TimelineEntry {
+  department: Department;
+  kind: string;
+  date: string;
+  summary: string;
+  record: object;
+  // ordering within a day: source record id
+  id: number;
+}
+
+// What a department knows about one person that the person's status is built from (the status
+// definitions themselves live in one place: src/persons/user-status.ts).
+export interface PersonFacts {
+  // days of drug-use detections (public security)
+  detectionDays?: string[];
+  // days of positive tests during follow-up (justice)
+  positiveTestDays?: string[];
+  // rehabilitation programmes (justice)
+  programmes?: Array<{ start: string; end: string | null; community: boolean }>;
+  // employment assistances (employment bureau)
+  assistances?: Array<{ start: string; end: string | null; employed: boolean }>;
+}
+
+// A department (or another source) plugs into the service through one such object, registered at
+// the composition root (src/departments.ts). The cross-department features (persons, indicators,
+// reports, ingest) read the registered modules; they never import a department.
+export interface DepartmentModule {
+  name: string;
+  // TypeORM entities
+  entities: readonly Function[];
+  // type-graphql resolver classes (including its fields on Person and District)
+  resolvers: readonly Function[];
+  // object types that may appear as a timeline record
+  timelineTypes?: readonly Function[];
+  // the person's events of this department that the viewer may read (and none other)
+  timeline?(personId: number, ctx: Context): Promise<TimelineEntry[]>;
+  // facts for the person's status, whatever the viewer's role (the status fields carry their own rules)
+  personFacts?(personId: number, ctx: Context): Promise<PersonFacts>;
+}
+
+const registered: DepartmentModule[] = [];
+
+export function registerDepartments(modules: readonly DepartmentModule[]): void {
+  for (const m of modules) if (!registered.includes(m)) registered.push(m);
+}
+
+export function departmentModules(): readonly DepartmentModule[] {
+  return registered;
+}

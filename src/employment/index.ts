@@ -1,0 +1,15 @@
+import { DepartmentModule } from '../core/department-module';
+import { EmploymentAssistance } from './employment-assistance.entity';
+import { employmentFacts } from './employment.facts';
+import { PersonEmploymentResolver } from './employment.resolver';
+import { employmentTimeline } from './employment.timeline';
+
+// The employment bureau (人社): employment assistance.
+export const employmentModule: DepartmentModule = {
+  name: 'employment',
+  entities: [EmploymentAssistance],
+  resolvers: [PersonEmploymentResolver],
+  timelineTypes: [EmploymentAssistance],
+  timeline: employmentTimeline,
+  personFacts: employmentFacts,
+};

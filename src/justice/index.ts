@@ -1,0 +1,18 @@
+import { DepartmentModule } from '../core/department-module';
+import { Caseworker } from './caseworker.entity';
+import { FollowUpCheck } from './follow-up-check.entity';
+import { justiceFacts } from './justice.facts';
+import { PersonJusticeResolver, RehabProgrammeResolver } from './justice.resolver';
+import { justiceTimeline } from './justice.timeline';
+import { RehabCentre } from './rehab-centre.entity';
+import { RehabProgramme } from './rehab-programme.entity';
+
+// Justice administration (司法行政): rehabilitation programmes, follow-up checks, caseworkers, centres.
+export const justiceModule: DepartmentModule = {
+  name: 'justice',
+  entities: [Caseworker, RehabCentre, RehabProgramme, FollowUpCheck],
+  resolvers: [PersonJusticeResolver, RehabProgrammeResolver],
+  timelineTypes: [RehabProgramme, FollowUpCheck],
+  timeline: justiceTimeline,
+  personFacts: justiceFacts,
+};
