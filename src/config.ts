@@ -1,9 +1,11 @@
 // Environment parsed and validated once at start; nothing else reads process.env.
+import { AuditConfig } from './audit/audit-config';
 import { loadAuditKey } from './audit/audit-key';
 import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './policy/tokens';
 import { estimatedEntropyBits, MIN_SECRET_ENTROPY_BITS } from './common/secret-strength';
 import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './federation/subgraph-split';
 import { parseCorsOrigins } from './common/cors';
+import { ConfigError } from './common/config-error';
 
 export type DatabaseTarget =
   | { kind: 'sqlite'; path: string }
@@ -11,7 +13,7 @@ export type DatabaseTarget =
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/dev.sqlite';
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export function parseDatabaseUrl(raw: string): DatabaseTarget {
   if (raw.startsWith('sqlite:')) {
@@ -149,11 +151,7 @@ function loadSubgraph(env: NodeJS.ProcessEnv): SubgraphName | null {
   return raw;
 }
 
-export interface AuditConfig {
-  key: Buffer;
-  checkpointFile: string | null;
-  checkpointEvery: number;
-}
+export type { AuditConfig };
 
 // AUDIT_HMAC_KEY / AUDIT_KEY_FILE: the chain's key; AUDIT_CHECKPOINT_FILE: where signed checkpoints are
 // appended (default: next to an SQLite database file; required in production);

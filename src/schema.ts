@@ -6,8 +6,8 @@ import { DistrictResolver } from './districts/district.resolver';
 import { IdentityConflictResolver, IngestResolver, PersonIdentityResolver, RejectedRecordResolver } from './ingest/ingest.resolver';
 import { DistrictPersonsResolver } from './persons/district-persons.resolver';
 import { PersonResolver } from './persons/person.resolver';
-import { applyAccessRules } from './policy/access.middleware';
-import { ViewerResolver } from './policy/viewer.resolver';
+import { applyAccessRules } from './core/access-guard';
+import { ViewerResolver } from './core/viewer.resolver';
 import { JointReportMetadataResolver, JointReportResolver } from './reports/joint-report.resolver';
 import { ReportLinkResolver } from './reports/report-link.resolver';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AuditConfig } from '../config';
+import { AuditConfig } from './audit-config';
 import { AuditChainHead } from './audit-event.entity';
 import { configureAuditKey } from './audit-key';
 import { configureCheckpoints, writeCheckpointNow } from './checkpoints';

@@ -108,3 +108,8 @@ export function isUnavailable(err: unknown): boolean {
     UNAVAILABLE_MESSAGE.test(String(e?.message))
   );
 }
+
+// A refusal by the access policy: HTTP 403 with extensions.code FORBIDDEN.
+export function forbidden(message: string): GraphQLError {
+  return domainError('FORBIDDEN', message);
+}

@@ -1,5 +1,5 @@
 import { Context } from './context';
-import { Department } from './department';
+import { Department } from '../common/department';
 
 // One event of a person's history, as a department tells it.
 export interface TimelineEntry {

@@ -4,7 +4,7 @@ import { personLoaders } from '../core/person.loaders';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
-import { applyAccessRules, assertMayRead } from '../policy/access.middleware';
+import { applyAccessRules, assertMayRead } from '../core/access-guard';
 import { withinJurisdiction } from '../policy/jurisdiction';
 import { domainError } from '../common/errors';
 import { Context } from '../core/context';

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { Department } from '../core/department';
+import { Department } from '../common/department';
 
 export { Department };
 

@@ -1,5 +1,5 @@
 import { Context } from '../core/context';
-import { Department } from '../core/department';
+import { Department } from '../common/department';
 import { TimelineEntry } from '../core/department-module';
 import { mayRead } from '../policy/access-rules';
 import { justiceLoaders } from './justice.loaders';

@@ -7,7 +7,7 @@ import { Person } from '../core/person.entity';
 import { today, UserStatus } from './user-status';
 import { PersonFilter } from './person.filter';
 import { checkDistrictCode } from '../core/district-code';
-import { assertMayRead } from '../policy/access.middleware';
+import { assertMayRead } from '../core/access-guard';
 import { Context } from '../core/context';
 
 // A filter must not reveal what the role may not read (no leak through filters or counts).

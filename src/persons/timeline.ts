@@ -1,6 +1,6 @@
 import { ClassType, createUnionType, Field, ObjectType } from 'type-graphql';
 import { Context } from '../core/context';
-import { Department } from '../core/department';
+import { Department } from '../common/department';
 import { departmentModules, TimelineEntry } from '../core/department-module';
 import { DateScalar } from '../common/scalars';
 

@@ -198,3 +198,7 @@ export function accessTableMarkdown(): string {
   const rows = Object.entries(ACCESS_RULES).map(([key, allowed]) => `| \`${key}\` | ${roles.map((r) => (allowed.includes(r) ? 'yes' : '')).join(' | ')} |`);
   return [header, ...rows].join('\n');
 }
+
+// District fields that reveal what happens inside the district: the district must lie in the
+// viewer's jurisdiction (another county's indicators: FORBIDDEN).
+export const DISTRICT_SCOPED_FIELDS: ReadonlySet<string> = new Set(['indicators', 'persons', 'drugCases', 'latestWastewaterSamples']);

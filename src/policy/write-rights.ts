@@ -1,8 +1,8 @@
 // Who may write which department's records: the department's own role, or ADMIN. The one write-rights
 // table of the service (reads are ruled by the access table in src/policy).
-import { forbidden } from './access.middleware';
+import { forbidden } from '../common/errors';
 import { Role, Viewer } from './viewer';
-import { Department } from '../core/department';
+import { Department } from '../common/department';
 
 export const ROLE_DEPARTMENT: Partial<Record<Role, Department>> = {
   [Role.PUBLIC_SECURITY]: Department.PUBLIC_SECURITY,

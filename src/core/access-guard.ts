@@ -1,18 +1,11 @@
 import { defaultFieldResolver, GraphQLFieldResolver, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
-import { Context } from '../core/context';
-import { District } from '../core/district.entity';
-import { Person } from '../core/person.entity';
-import { domainError } from '../common/errors';
-import { ruleFor } from './access-rules';
-import { withinJurisdiction } from './jurisdiction';
+import { Context } from './context';
+import { District } from './district.entity';
+import { Person } from './person.entity';
+import { forbidden } from '../common/errors';
+import { DISTRICT_SCOPED_FIELDS, ruleFor } from '../policy/access-rules';
+import { withinJurisdiction } from '../policy/jurisdiction';
 
-// District fields that reveal what happens inside the district: the district must lie in the
-// viewer's jurisdiction (another county's indicators: FORBIDDEN).
-const DISTRICT_SCOPED_FIELDS = new Set(['indicators', 'persons', 'drugCases', 'latestWastewaterSamples']);
-
-export function forbidden(message: string) {
-  return domainError('FORBIDDEN', message);
-}
 
 export function assertMayRead(ctx: Context, typeName: string, fieldName: string): void {
   if (!ruleFor(typeName, fieldName)?.includes(ctx.viewer.role)) {

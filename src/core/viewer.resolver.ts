@@ -1,6 +1,6 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import { Context } from '../core/context';
-import { Role } from './viewer';
+import { Context } from './context';
+import { Role } from '../policy/viewer';
 
 @ObjectType('Viewer', { description: 'The signed-in user, as the token says (当前用户)' })
 export class ViewerInfo {

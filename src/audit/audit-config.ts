@@ -1,0 +1,9 @@
+// The audit trail's settings (loaded by src/config.ts from the environment).
+export interface AuditConfig {
+  // the chain's HMAC key, never stored in the database
+  key: Buffer;
+  // where signed checkpoints are appended, outside the database
+  checkpointFile: string | null;
+  // events between checkpoints
+  checkpointEvery: number;
+}
