@@ -3,7 +3,7 @@ import { AuditConfig } from './audit/audit-config';
 import { loadAuditKey } from './audit/audit-key';
 import { AuthConfig, DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEV_JWT_SECRET } from './policy/tokens';
 import { estimatedEntropyBits, MIN_SECRET_ENTROPY_BITS } from './common/secret-strength';
-import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './federation/subgraph-split';
+import { isSubgraphName, SUBGRAPH_NAMES, SubgraphName } from './subgraph-split';
 import { parseCorsOrigins } from './common/cors';
 import { ConfigError } from './common/config-error';
 

@@ -4,7 +4,7 @@ import { AuditChainHead, AuditEvent, AuditEventPerson } from './audit/audit-even
 import { District } from './core/district.entity';
 import { Person } from './core/person.entity';
 import { departments } from './departments';
-import { IndicatorDayTotal, IndicatorSummaryState, PersonEventDay, PersonIndicatorContribution } from './districts/indicators/summary/summary.entities';
+import { IndicatorDayTotal, IndicatorSummaryState, PersonEventDay, PersonIndicatorContribution } from './indicators/summary/summary.entities';
 import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest/ingest.entities';
 
 export const entities = [

@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './audit/audit.resolver';
 import { departments } from './departments';
 import { DistrictResolver } from './districts/district.resolver';
+import { DistrictIndicatorsResolver } from './indicators/district-indicators.resolver';
 import { IdentityConflictResolver, IngestResolver, PersonIdentityResolver, RejectedRecordResolver } from './ingest/ingest.resolver';
 import { DistrictPersonsResolver } from './persons/district-persons.resolver';
 import { PersonResolver } from './persons/person.resolver';
@@ -14,6 +15,7 @@ import { ReportLinkResolver } from './reports/report-link.resolver';
 export const resolvers = [
   PersonResolver,
   DistrictResolver,
+  DistrictIndicatorsResolver,
   DistrictPersonsResolver,
   AuditResolver,
   ViewerResolver,

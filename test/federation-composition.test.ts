@@ -6,7 +6,7 @@ import { ruleFor } from '../src/policy/access-rules';
 import { loadConfig, loadGatewayConfig } from '../src/config';
 import { buildDepartmentSubgraph } from '../src/federation/subgraph-schema';
 import { subgraphTypeDefs } from '../src/federation/subgraph-sdl';
-import { ENTITY_KEYS, SUBGRAPH_NAMES, SubgraphName } from '../src/federation/subgraph-split';
+import { ENTITY_KEYS, SUBGRAPH_NAMES, SubgraphName } from '../src/subgraph-split';
 import { composeSupergraph } from '../src/federation/supergraph';
 import { buildUnguardedSchema, createSchema, printSchemaFile } from '../src/schema';
 

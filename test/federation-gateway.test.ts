@@ -7,7 +7,7 @@ import { DataSource, MoreThan } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { verifyAuditChain } from '../src/audit/audit.service';
 import { DatabaseTarget, parseDatabaseUrl } from '../src/config';
-import { SUBGRAPH_NAMES } from '../src/federation/subgraph-split';
+import { SUBGRAPH_NAMES } from '../src/subgraph-split';
 import { authHeaders, tokenFor } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { HttpService, postGraphql, startHttp } from './helpers/http';

@@ -3,12 +3,12 @@ import { makeIdNumber } from '../src/common/id-number';
 import { minusYears, Period } from '../src/common/period';
 import { StatementCount, trackStatements } from '../src/common/sql-counter';
 import { DistrictTree } from '../src/core/district-tree';
-import { IndicatorSums, mergeSums, SUM_FIELDS } from '../src/districts/indicators/indicator-sums';
+import { IndicatorSums, mergeSums, SUM_FIELDS } from '../src/core/indicator-sums';
 import {
   computeIndicatorSums, referenceParts, REFERENCE_STATEMENTS, rollUp, SUMMARY_STATEMENTS, summaryParts,
-} from '../src/districts/indicators/indicators.service';
-import { addDays, lastDayInWindow } from '../src/districts/indicators/summary/contributions';
-import { rebuildIndicatorSummary, refreshPersonIndicatorsNow, setSummaryStale } from '../src/districts/indicators/summary/summary.store';
+} from '../src/indicators/indicators.service';
+import { addDays, lastDayInWindow } from '../src/indicators/summary/contributions';
+import { rebuildIndicatorSummary, refreshPersonIndicatorsNow, setSummaryStale } from '../src/indicators/summary/summary.store';
 import { AssistanceOutcome } from '../src/employment/employment.enums';
 import { Department } from '../src/ingest/ingest.enums';
 import { ProgrammeOutcome } from '../src/justice/justice.enums';
@@ -18,7 +18,7 @@ import { freshDatabase, testDatabases } from './helpers/databases';
 import { Fixtures } from './helpers/fixtures';
 import { importBytes } from './helpers/ingest';
 
-// The indicator ledger (src/districts/indicators/summary) must give EXACTLY the figures of the reference
+// The indicator ledger (src/indicators/summary) must give EXACTLY the figures of the reference
 // SQL (the department *.indicators.ts statements) for every district and every period, and stay so
 // after every kind of write. Float sums (masses) may differ in the last bits from the summing order.
 const FLOAT_FIELDS = new Set(['seizedHeroinEquivalentKg', 'precursorSeizedKg', 'precursorPermittedTonnes']);

@@ -4,10 +4,10 @@ import { Period } from '../src/common/period';
 import { StatementCount, trackStatements } from '../src/common/sql-counter';
 import { DistrictTree } from '../src/core/district-tree';
 import { DistrictLevel } from '../src/core/district.entity';
-import { DistrictIndicators } from '../src/districts/indicators/district-indicators.type';
-import { IndicatorSums, SUM_FIELDS, SumField } from '../src/districts/indicators/indicator-sums';
-import { computeIndicators, computeIndicatorSums, SUMMARY_STATEMENTS } from '../src/districts/indicators/indicators.service';
-import { refreshPersonIndicatorsNow } from '../src/districts/indicators/summary/summary.store';
+import { DistrictIndicators } from '../src/indicators/district-indicators.type';
+import { IndicatorSums, SUM_FIELDS, SumField } from '../src/core/indicator-sums';
+import { computeIndicators, computeIndicatorSums, SUMMARY_STATEMENTS } from '../src/indicators/indicators.service';
+import { refreshPersonIndicatorsNow } from '../src/indicators/summary/summary.store';
 import { entities } from '../src/entities';
 import { freshDatabase, testDatabases } from './helpers/databases';
 

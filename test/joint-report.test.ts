@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Role, Viewer } from '../src/policy/viewer';
-import { computeIndicators } from '../src/districts/indicators/indicators.service';
+import { computeIndicators } from '../src/indicators/indicators.service';
 import { INDICATOR_DEFINITIONS, indicatorDefinition, indicatorValue } from '../src/reports/indicator-definitions';
 import { roundFigure } from '../src/reports/precision';
 import { setReportConfig } from '../src/reports/report-config';

@@ -17,7 +17,8 @@ import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { readFile } from 'node:fs/promises';
 import { createTokenVerifier } from '../policy/tokens';
-import { Role, Viewer } from '../policy/viewer';
+import { developmentOperator } from '../policy/development';
+import { Viewer } from '../policy/viewer';
 import { assertMayWrite } from '../policy/write-rights';
 import { configureAudit } from '../audit/audit-setup';
 import { ConfigError, loadConfig } from '../config';
@@ -90,7 +91,7 @@ async function operatorOf(args: ImportArgs, config: ReturnType<typeof loadConfig
     return viewer;
   }
   if (config.production) throw new UsageError('in production an import needs a token (IMPORT_TOKEN or --token-file); --as is for development only');
-  return { sub: args.as.slice(0, 100), name: args.as, role: Role.ADMIN, district: '640000', purpose: args.purpose };
+  return developmentOperator(args.as, args.purpose);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config';
 import { openDataSource } from '../database';
-import { isSummaryStale, rebuildIndicatorSummary } from '../districts/indicators/summary/summary.store';
+import { isSummaryStale, rebuildIndicatorSummary } from '../indicators/summary/summary.store';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,10 +1,10 @@
-// npm run indicators:rebuild: recomputes the indicator ledger (src/districts/indicators/summary) from
+// npm run indicators:rebuild: recomputes the indicator ledger (src/indicators/summary) from
 // the department tables of DATABASE_URL. Run it while nothing writes; readers use the reference SQL
 // until it has finished.
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config';
 import { openDataSource } from '../database';
-import { rebuildIndicatorSummary } from '../districts/indicators/summary/summary.store';
+import { rebuildIndicatorSummary } from '../indicators/summary/summary.store';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,4 +1,7 @@
+import { DataSource } from 'typeorm';
+import { Period } from '../common/period';
 import { Context } from './context';
+import { SumsByCode } from './indicator-sums';
 import { Department } from '../common/department';
 
 // One event of a person's history, as a department tells it.
@@ -40,6 +43,16 @@ export interface DepartmentModule {
   timeline?(personId: number, ctx: Context): Promise<TimelineEntry[]>;
   // facts for the person's status, whatever the viewer's role (the status fields carry their own rules)
   personFacts?(personId: number, ctx: Context): Promise<PersonFacts>;
+  // its part of the district indicators, as sums by the rows' own district code (src/indicators)
+  indicators?: IndicatorSource;
+}
+
+export interface IndicatorSource {
+  // every figure it supplies, from its own tables alone: the reference definition
+  reference(ds: DataSource, period: Period, heroinEquivalentTable: string): Promise<SumsByCode>;
+  // the figures of rows dated in the period, limited to the tree's codes where a figure goes by the
+  // row's own district; the stocks come from the indicator ledger instead
+  period(ds: DataSource, period: Period, heroinEquivalentTable: string, codes: readonly string[]): Promise<SumsByCode>;
 }
 
 const registered: DepartmentModule[] = [];

@@ -1,12 +1,10 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { PeriodInput, validatePeriod } from '../common/period';
 import { Context } from '../core/context';
 import { checkDistrictCode } from '../core/district-code';
 import { District, DistrictLevel } from '../core/district.entity';
-import { districtLoaders, indicatorsKey } from './district.loaders';
-import { DistrictIndicators } from './indicators/district-indicators.type';
 
-// District views: the tree comes from memory, figures from grouped SQL shared by all districts.
+// District views: the tree comes from memory. The figures of a district are fields of the folders
+// that compute them (src/indicators, the departments' District resolvers).
 @Resolver(() => District)
 export class DistrictResolver {
   @Query(() => District, { nullable: true, description: 'A district by GB/T 2260 code; null if unknown (按代码查询行政区划)' })
@@ -34,15 +32,5 @@ export class DistrictResolver {
   @FieldResolver(() => [District], { description: 'Districts directly below (下级区划)' })
   children(@Root() d: District, @Ctx() ctx: Context): District[] {
     return ctx.tree.children(d.code);
-  }
-
-  @FieldResolver(() => DistrictIndicators, { nullable: true, description: "The province's indicators for this district and a period (禁毒工作指标)" })
-  async indicators(
-    @Root() d: District,
-    @Ctx() ctx: Context,
-    @Arg('period', () => PeriodInput, { description: 'Period, both days inclusive (统计期间)' }) period: PeriodInput,
-  ): Promise<DistrictIndicators> {
-    const all = await districtLoaders(ctx).indicatorsByPeriod.load(indicatorsKey(validatePeriod(period)));
-    return all.get(d.code) as DistrictIndicators;
   }
 }

@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
-import { bindNamed, mergeSums, rowsToSums, SumsByCode } from '../districts/indicators/indicator-sums';
-import { OPEN_COMMUNITY_PROGRAMMES_SQL } from '../justice/justice.indicators';
+import { bindNamed, rowsToSums, SumsByCode } from '../core/indicator-sums';
 import { AssistanceKind, AssistanceOutcome } from './employment.enums';
 
 // The employment bureau's (人社/就业) part of the district indicators: two grouped statements.
@@ -26,25 +25,8 @@ export async function assistanceIndicators(ds: DataSource, period: Period): Prom
   return rowsToSums(await readQuery(ds, text, params), ['employmentAssisted', 'liftedOutOfPoverty']);
 }
 
-// employedOpenCommunityPersons: of the persons in an open community programme at R (counted in the
-// district of their most recent open programme, exactly as justice counts openCommunityPersons), those
-// with an EMPLOYED or SELF_EMPLOYED assistance open at R (started on or before R, not ended on or before R).
-export async function employedIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
-  const [text, params] = bindNamed(
-    `SELECT o.district_code AS code, COUNT(*) AS employedOpenCommunityPersons
-     FROM ${OPEN_COMMUNITY_PROGRAMMES_SQL} o
-     WHERE o.rn = 1 AND EXISTS (
-       SELECT 1 FROM employment_assistance ea
-       WHERE ea.person_id = o.person_id
-         AND ea.outcome IN ('${AssistanceOutcome.EMPLOYED}', '${AssistanceOutcome.SELF_EMPLOYED}')
-         AND ea.started_at <= :ref AND (ea.ended_at IS NULL OR ea.ended_at > :ref)
-     )
-     GROUP BY o.district_code`,
-    { ref: period.to },
-  );
-  return rowsToSums(await readQuery(ds, text, params), ['employedOpenCommunityPersons']);
-}
-
-export async function employmentIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
-  return mergeSums(await Promise.all([assistanceIndicators(ds, period), employedIndicators(ds, period)]));
+// The employment bureau's own figure for the reference definition (employed open-community persons
+// join justice's programmes: a cross-department figure of src/indicators).
+export function employmentIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
+  return assistanceIndicators(ds, period);
 }

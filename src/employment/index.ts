@@ -1,3 +1,4 @@
+import { employmentIndicators } from './employment.indicators';
 import { DepartmentModule } from '../core/department-module';
 import { EmploymentAssistance } from './employment-assistance.entity';
 import { employmentFacts } from './employment.facts';
@@ -12,4 +13,6 @@ export const employmentModule: DepartmentModule = {
   timelineTypes: [EmploymentAssistance],
   timeline: employmentTimeline,
   personFacts: employmentFacts,
+  // its period figures (distinct assisted / lifted persons) come from the ledger's event days
+  indicators: { reference: (ds, period) => employmentIndicators(ds, period), period: () => Promise.resolve(new Map()) },
 };

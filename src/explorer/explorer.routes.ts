@@ -1,6 +1,6 @@
+import { DEVELOPMENT_EXPLORER_CLAIMS } from '../policy/development';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { AuthConfig, DEV_JWT_SECRET, signDevToken } from '../policy/tokens';
-import { Role } from '../policy/viewer';
 import { PURPOSE_HEADER } from '../policy/purpose';
 import { EXPLORER_ASSETS, INIT_SCRIPT } from './explorer.assets';
 
@@ -23,7 +23,7 @@ const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 async function page(options: ExplorerOptions): Promise<string> {
   const headers = options.prefill
     ? {
-        Authorization: `Bearer ${await signDevToken({ role: Role.ADMIN, district: '640000', name: 'explorer', ttl: '8h' }, options.auth)}`,
+        Authorization: `Bearer ${await signDevToken(DEVELOPMENT_EXPLORER_CLAIMS, options.auth)}`,
         [PURPOSE_HEADER]: 'development: exploring the schema',
       }
     : { Authorization: 'Bearer <your token>', [PURPOSE_HEADER]: '<case reference or reason>' };

@@ -11,7 +11,7 @@ import { createFormatError, isPublicCode } from '../common/errors';
 import { documentSizeLimit, LIMITS, limitsPlugin, validationRules } from '../common/limits';
 import { logger } from '../common/logger';
 import { composeSupergraph } from './supergraph';
-import { SubgraphName } from './subgraph-split';
+import { SubgraphName } from '../subgraph-split';
 
 // What the gateway passes on, untouched: it does not decide who may read what.
 export interface GatewayContext {

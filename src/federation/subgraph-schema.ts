@@ -12,7 +12,7 @@ import { District } from '../core/district.entity';
 import { Person } from '../core/person.entity';
 import { buildUnguardedSchema } from '../schema';
 import { subgraphTypeDefs } from './subgraph-sdl';
-import { SubgraphName } from './subgraph-split';
+import { SubgraphName } from '../subgraph-split';
 
 // _entities: a Person needs the role that may look a person up, inside the viewer's jurisdiction
 // (outside it: null, as Query.person answers), and is remembered for the audit trail.

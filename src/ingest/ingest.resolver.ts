@@ -10,13 +10,12 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root
 import { appendAuditEvent } from '../audit/audit.service';
 import { AuditOutcome } from '../audit/audit-event.entity';
 import { jurisdictionCodes, withinJurisdiction } from '../policy/jurisdiction';
-import { Role } from '../policy/viewer';
 import { badInput, domainError } from '../common/errors';
 import { groupedLoader } from '../common/loaders';
 import { inTransaction } from '../common/transactions';
 import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
 import { Context } from '../core/context';
-import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
+import { lockIndicatorLedger, refreshPersonIndicators } from '../indicators/summary/summary.store';
 import { Person } from '../core/person.entity';
 import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest.entities';
 import { Department, IdentityField, UpsertStatus } from './ingest.enums';
@@ -24,7 +23,7 @@ import { auditWrite, Ingestion } from './ingest.service';
 import { IdentityConflictConnection, RejectedRecordConnection, RejectionReason, UpsertPayload } from './ingest.types';
 import { parseKind } from './record-kinds';
 import { addUpsertMutations, operationName } from './upsert-mutations';
-import { assertMayWrite, ROLE_DEPARTMENT } from '../policy/write-rights';
+import { assertMayWrite, conflictDepartmentScope, mayReviewConflict } from '../policy/write-rights';
 
 // Timestamps as ISO 8601 UTC, whichever way the driver returned them.
 export function toIso(v: unknown): string | null {
@@ -139,9 +138,7 @@ export class IngestResolver {
   }
 
   private mayReview(ctx: Context, conflict: IdentityConflict, person: Person): boolean {
-    const own = ROLE_DEPARTMENT[ctx.viewer.role];
-    const involved = ctx.viewer.role === Role.ADMIN || conflict.departmentA === own || conflict.departmentB === own;
-    return involved && withinJurisdiction(ctx.viewer, ctx.tree, person.residenceDistrictCode);
+    return mayReviewConflict(ctx.viewer, conflict.departmentA, conflict.departmentB) && withinJurisdiction(ctx.viewer, ctx.tree, person.residenceDistrictCode);
   }
 
   @Query(() => RejectedRecordConnection, { description: "A department's quarantined rows, oldest first (部门拒收记录隔离区)" })
@@ -181,11 +178,11 @@ export class IngestResolver {
     const n = checkPageSize(first);
     const afterId = decodeCursor(after);
     const codes = jurisdictionCodes(ctx.viewer, ctx.tree);
-    const own = ROLE_DEPARTMENT[ctx.viewer.role];
+    const scope = conflictDepartmentScope(ctx.viewer);
     const base = () => {
       const qb = ctx.ds.getRepository(IdentityConflict).createQueryBuilder('c');
       if (unresolvedOnly) qb.andWhere('c.resolved = :no', { no: false });
-      if (ctx.viewer.role !== Role.ADMIN) qb.andWhere('(c.department_a = :own OR c.department_b = :own)', { own: own ?? '-' });
+      if (!scope.all) qb.andWhere('(c.department_a = :own OR c.department_b = :own)', { own: scope.department ?? '-' });
       if (codes) qb.andWhere('c.person_id IN (SELECT p.id FROM person p WHERE p.residence_district_code IN (:...codes))', { codes });
       return qb;
     };

@@ -7,7 +7,7 @@
 // Re-running any part of an import changes nothing that was already committed, which is what makes
 // a killed import safe to re-run.
 import { inTransaction } from '../common/transactions';
-import { lockIndicatorLedger, refreshPersonIndicators } from '../districts/indicators/summary/summary.store';
+import { lockIndicatorLedger, refreshPersonIndicators } from '../indicators/summary/summary.store';
 import { authoriseSourceKeys } from './pipeline/authorise';
 import { LEDGER_TABLES, tableOf } from './pipeline/columns';
 import { KNOWN_PERSONS_MAX, KnownPersons, linkPersons } from './pipeline/link-identity';

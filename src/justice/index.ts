@@ -1,3 +1,4 @@
+import { justiceIndicators, justicePeriodIndicators } from './justice.indicators';
 import { DepartmentModule } from '../core/department-module';
 import { Caseworker } from './caseworker.entity';
 import { FollowUpCheck } from './follow-up-check.entity';
@@ -15,4 +16,5 @@ export const justiceModule: DepartmentModule = {
   timelineTypes: [RehabProgramme, FollowUpCheck],
   timeline: justiceTimeline,
   personFacts: justiceFacts,
+  indicators: { reference: (ds, period) => justiceIndicators(ds, period), period: (ds, period, _table, codes) => justicePeriodIndicators(ds, period, codes) },
 };

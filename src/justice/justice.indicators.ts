@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
-import { bindNamed, districtFilter, mergeSums, rowsToSums, SumsByCode } from '../districts/indicators/indicator-sums';
+import { bindNamed, districtFilter, mergeSums, rowsToSums, SumsByCode } from '../core/indicator-sums';
 import { ProgrammeKind, ProgrammeOutcome } from './justice.enums';
 
 // Justice's (司法行政) part of the district indicators, by rehab_programme.district_code and

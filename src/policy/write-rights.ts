@@ -19,3 +19,14 @@ export function assertMayWrite(viewer: Pick<Viewer, 'role'>, department: Departm
   if (!mayWrite(viewer, department)) throw forbidden(`Role ${viewer.role} may not write ${department} records`);
 }
 
+
+// Identity conflicts between departments: ADMIN reviews all, a department those it is party to.
+// null = every conflict; otherwise the department whose conflicts the viewer may see (none: null role).
+export function conflictDepartmentScope(viewer: Pick<Viewer, 'role'>): { all: true } | { all: false; department: Department | null } {
+  return viewer.role === Role.ADMIN ? { all: true } : { all: false, department: ROLE_DEPARTMENT[viewer.role] ?? null };
+}
+
+export function mayReviewConflict(viewer: Pick<Viewer, 'role'>, departmentA: string, departmentB: string): boolean {
+  const scope = conflictDepartmentScope(viewer);
+  return scope.all || (scope.department !== null && (departmentA === scope.department || departmentB === scope.department));
+}

@@ -1,3 +1,4 @@
+import { publicSecurityIndicators, publicSecurityPeriodIndicators } from './public-security.indicators';
 import { DepartmentModule } from '../core/department-module';
 import { CaseSuspect } from './case-suspect.entity';
 import { DistrictPublicSecurityResolver } from './district-public-security.resolver';
@@ -21,4 +22,5 @@ export const publicSecurityModule: DepartmentModule = {
   timelineTypes: [DrugUseDetection, CaseSuspect, RiskAssessment],
   timeline: publicSecurityTimeline,
   personFacts: publicSecurityFacts,
+  indicators: { reference: publicSecurityIndicators, period: publicSecurityPeriodIndicators },
 };

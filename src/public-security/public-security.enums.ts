@@ -1,3 +1,4 @@
+import type { SumField } from '../core/indicator-sums';
 import { registerEnumType } from 'type-graphql';
 
 export enum CaseType {
@@ -108,3 +109,11 @@ registerEnumType(PermitKind, {
     TRANSPORT: { description: 'Transport permit (运输许可)' },
   },
 });
+
+// Which sum holds the persons of each risk colour, in the order the API lists them.
+export const RISK_FIELDS: ReadonlyArray<readonly [RiskColour, SumField]> = [
+  [RiskColour.RED, 'riskRed'],
+  [RiskColour.ORANGE, 'riskOrange'],
+  [RiskColour.YELLOW, 'riskYellow'],
+  [RiskColour.GREEN, 'riskGreen'],
+];

@@ -2,7 +2,7 @@ import { personLoaders } from '../core/person.loaders';
 import { publicSecurityLoaders } from './public-security.loaders';
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
 import { Context } from '../core/context';
-import { DEFAULT_HEROIN_EQUIVALENT_TABLE } from '../districts/district.loaders';
+import { SPC2016_TABLE as DEFAULT_HEROIN_EQUIVALENT_TABLE } from '../reference/heroin-equivalent-spc2016';
 import { Person } from '../core/person.entity';
 import { CaseSuspect } from './case-suspect.entity';
 import { DrugCase } from './drug-case.entity';

@@ -1,4 +1,4 @@
-import { DistrictIndicators } from '../districts/indicators/district-indicators.type';
+import { DistrictIndicators } from '../indicators/district-indicators.type';
 import { RiskColour } from '../public-security/public-security.enums';
 import { BaseColumn } from './suppression';
 

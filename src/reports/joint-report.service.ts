@@ -3,18 +3,19 @@ import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { RELATIVE_CHANGE_DECIMALS, roundFigure, roundTo } from './precision';
 import { assertDistrictAccess } from '../policy/jurisdiction';
-import { Role, Viewer } from '../policy/viewer';
+import { mayReadReports, readsAggregatesOnly } from '../policy/report-roles';
+import { Viewer } from '../policy/viewer';
 import { DepartmentRecord } from '../common/department-record';
 import { badInput, domainError } from '../common/errors';
 import { minusYears, Period, validatePeriod } from '../common/period';
 import { Context, requestScoped } from '../core/context';
 import { checkDistrictCode } from '../core/district-code';
 import { District, DistrictLevel } from '../core/district.entity';
-import { DEFAULT_HEROIN_EQUIVALENT_TABLE, districtLoaders, indicatorsKey } from '../districts/district.loaders';
+import { DEFAULT_HEROIN_EQUIVALENT_TABLE, districtLoaders, indicatorsKey } from '../indicators/indicators.loaders';
 import { DistrictTree } from '../core/district-tree';
-import { DistrictIndicators } from '../districts/indicators/district-indicators.type';
-import { IndicatorSums } from '../districts/indicators/indicator-sums';
-import { computeIndicatorSums, deriveIndicators } from '../districts/indicators/indicators.service';
+import { DistrictIndicators } from '../indicators/district-indicators.type';
+import { IndicatorSums } from '../core/indicator-sums';
+import { computeIndicatorSums, deriveIndicators } from '../indicators/indicators.service';
 import { Person } from '../core/person.entity';
 import {
   expandIndicatorName,
@@ -43,17 +44,12 @@ import { BaseColumn, baseValues, SuppressedCells, suppressSmallCells } from './s
 // suppression for the roles that read aggregates only. GraphQL and the export routes both call
 // buildJointReport, so they show the same numbers under the same access rules.
 
-// Who may read joint reports; the auditor reads the audit trail only.
-export const REPORT_ROLES: ReadonlySet<Role> = new Set([Role.PROVINCIAL_OFFICE, Role.ADMIN, Role.PUBLIC_SECURITY, Role.JUSTICE, Role.EMPLOYMENT]);
-// Roles without person-level access: they get small counts of persons suppressed.
-export const AGGREGATE_ONLY_ROLES: ReadonlySet<Role> = new Set([Role.PROVINCIAL_OFFICE]);
-
 export const DEFAULT_PARENT_CODE = '640000';
 
 export type ReportContext = Pick<Context, 'viewer' | 'ds' | 'tree' | 'scope'>;
 
 export function assertReportRole(viewer: Viewer): void {
-  if (!REPORT_ROLES.has(viewer.role)) throw domainError('FORBIDDEN', `The role ${viewer.role} may not read joint reports`);
+  if (!mayReadReports(viewer)) throw domainError('FORBIDDEN', `The role ${viewer.role} may not read joint reports`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,7 +192,7 @@ export async function buildJointReport(ctx: ReportContext, input: JointReportInp
   assertDistrictAccess(ctx.viewer, ctx.tree, normalized.parent.code);
   const spec: ReportSpec = {
     ...normalized,
-    suppress: AGGREGATE_ONLY_ROLES.has(ctx.viewer.role),
+    suppress: readsAggregatesOnly(ctx.viewer),
     threshold: reportConfig().suppressionThreshold,
   };
   // both periods in one batch: computed side by side

@@ -1,4 +1,4 @@
-import { IndicatorSums } from '../districts/indicators/indicator-sums';
+import { IndicatorSums } from '../core/indicator-sums';
 
 // Small-cell suppression (小数抑制) for viewers without person-level access.
 //

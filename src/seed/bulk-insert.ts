@@ -6,7 +6,7 @@
 // at most DATASET_BATCH_ROWS rows of one table. The indicator ledger is marked stale first and rebuilt
 // once at the end (faster than keeping it up to date block by block).
 import { DataSource, QueryRunner } from 'typeorm';
-import { rebuildIndicatorSummary, setSummaryStale } from '../districts/indicators/summary/summary.store';
+import { rebuildIndicatorSummary, setSummaryStale } from '../indicators/summary/summary.store';
 import { addIdentityBaseline } from '../persons/identity-baseline';
 import { emptyData, SEED_TABLES, SyntheticData } from './rows';
 import { generateBlocks, validateOptions } from './synthetic-data';

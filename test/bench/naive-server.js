@@ -26,12 +26,13 @@ const { StatementCount, trackStatements } = service('src/common/sql-counter.js')
 const E = service('src/entities.js');
 const byName = Object.fromEntries(E.entities.map((e) => [e.name, e]));
 const { DistrictTree } = service('src/core/district-tree.js');
-const { computeIndicators } = service('src/districts/indicators/indicators.service.js');
+const { computeIndicators } = service('src/indicators/indicators.service.js');
 const { buildJointReport } = service('src/reports/joint-report.service.js');
-// the service limits how many indicator computations run at once (src/districts/indicators); the
+// the service limits how many indicator computations run at once (src/indicators); the
 // baselines keep the unlimited behaviour (a build from before that limit has no such function)
-service('src/districts/indicators/indicators.service.js').configureIndicatorComputations?.({ atOnce: Infinity, maxWaiting: Infinity });
-const { computeStatus, today } = service('src/persons/person-status.js');
+service('src/indicators/indicators.service.js').configureIndicatorComputations?.({ atOnce: Infinity, maxWaiting: Infinity });
+service('src/departments.js'); // registers the departments, as the service's composition root does
+const { computeStatus, personFacts, today } = service('src/persons/user-status.js');
 const { buildTimeline } = service('src/persons/timeline.js');
 const { findPersons } = service('src/persons/person.query.js');
 const { heroinEquivalentKg } = service('src/public-security/public-security.resolver.js');
@@ -74,7 +75,7 @@ function resolvers(ds, tree) {
       },
       // rows and total carry only their district; JointReportRow.values computes each row's figures
       jointReport: async (_, { input }) => {
-        const skeleton = (await buildJointReport({ viewer: admin, ds: { query: () => Promise.resolve([]) }, tree, loaders: { indicatorsByPeriod: { prime() {} } } }, input)).report;
+        const skeleton = (await buildJointReport({ viewer: admin, ds: { query: () => Promise.resolve([]) }, tree, scope: new Map() }, input)).report;
         const rowOf = (r, i) => ({ district: r.district, isTotal: r.isTotal, index: i, input });
         return { ...skeleton, rows: skeleton.rows.map(rowOf), total: rowOf(skeleton.total, -1) };
       },
@@ -88,16 +89,8 @@ function resolvers(ds, tree) {
       latestRisk: async (p) => (await ds.getRepository(byName.RiskAssessment).findOne({ where: { personId: p.id }, order: { assessedAt: 'DESC', id: 'DESC' } })) ?? null,
       rehabProgrammes: (p, _, ctx) => ctx.l.programmesByPerson.load(p.id),
       employmentAssistances: (p, _, ctx) => ctx.l.assistancesByPerson.load(p.id),
-      timeline: (p, _, ctx) => buildTimeline(p.id, { viewer: admin, loaders: ctx.l }),
-      status: async (p, { asOf }, ctx) => {
-        const [detections, programmes, assistances] = await Promise.all([
-          ctx.l.detectionsByPerson.load(p.id),
-          ctx.l.programmesByPerson.load(p.id),
-          ctx.l.assistancesByPerson.load(p.id),
-        ]);
-        const checks = (await Promise.all(programmes.map((rp) => ctx.l.checksByProgramme.load(rp.id)))).flat();
-        return computeStatus({ asOf: asOf ?? today(), deceasedAt: p.deceasedAt, detections, checks, programmes, assistances });
-      },
+      timeline: (p, _, ctx) => buildTimeline(p.id, { viewer: admin, ds, tree, scope: ctx.scope }),
+      status: async (p, { asOf }, ctx) => computeStatus(asOf ?? today(), p.deceasedAt, await personFacts(p.id, { viewer: admin, ds, tree, scope: ctx.scope })),
     },
     CaseSuspect: {
       case: (s, _, ctx) => ctx.l.caseById.load(s.caseId),
@@ -125,7 +118,7 @@ function resolvers(ds, tree) {
     JointReportRow: {
       // each row computes its own figures (both periods), so the report costs one computation per row
       values: async (row) => {
-        const { report } = await buildJointReport({ viewer: admin, ds, tree, loaders: { indicatorsByPeriod: { prime() {} } } }, row.input);
+        const { report } = await buildJointReport({ viewer: admin, ds, tree, scope: new Map() }, row.input);
         return (row.index < 0 ? report.total : report.rows[row.index]).values;
       },
     },
@@ -176,7 +169,7 @@ async function main() {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ res }) => ({ statements: res.locals.statements, l: perParent(ds) }) }),
+    expressMiddleware(apollo, { context: async ({ res }) => ({ statements: res.locals.statements, l: perParent(ds), scope: new Map() }) }),
   );
   const server = app.listen(PORT, '127.0.0.1', () => process.stdout.write(`naive baseline listening on ${PORT}\n`));
   server.keepAliveTimeout = 60_000;

@@ -14,13 +14,13 @@ const http = require('node:http');
 const mysql = require('mysql2');
 const { service } = require('./lib/common');
 
-const { computeStatus } = service('src/persons/person-status.js');
+const { computeStatus } = service('src/persons/user-status.js');
 const { DistrictTree } = service('src/core/district-tree.js');
-const { computeIndicators } = service('src/districts/indicators/indicators.service.js');
+const { computeIndicators } = service('src/indicators/indicators.service.js');
 const { buildJointReport } = service('src/reports/joint-report.service.js');
 // the service limits how many indicator computations run at once (src/districts/indicators); the
 // baselines keep the unlimited behaviour (a build from before that limit has no such function)
-service('src/districts/indicators/indicators.service.js').configureIndicatorComputations?.({ atOnce: Infinity, maxWaiting: Infinity });
+service('src/indicators/indicators.service.js').configureIndicatorComputations?.({ atOnce: Infinity, maxWaiting: Infinity });
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const PORT = Number(process.env.PORT || 4802);
@@ -169,13 +169,11 @@ function assemblePersons(results, tree, asOf) {
       ...pAssist.map((a) => ['EMPLOYMENT', 'EMPLOYMENT_ASSISTANCE', a.started_at, `就业帮扶 ${a.kind}${a.outcome ? `: ${a.outcome}` : ''}`, 'EmploymentAssistance', a.id]),
     ].sort((a, b) => (a[2] === b[2] ? b[5] - a[5] : a[2] < b[2] ? 1 : -1));
 
-    const status = computeStatus({
-      asOf,
-      deceasedAt: p.deceased_at,
-      detections: pDet.map((d) => ({ detectedAt: d.detected_at })),
-      checks: pChecks.flat().map((c) => ({ checkedAt: c.checked_at, result: c.result })),
-      programmes: pProg.map((rp) => ({ orderedAt: rp.ordered_at, endedAt: rp.ended_at, kind: rp.kind })),
-      assistances: pAssist.map((a) => ({ startedAt: a.started_at, endedAt: a.ended_at, outcome: a.outcome })),
+    const status = computeStatus(asOf, p.deceased_at, {
+      detectionDays: pDet.map((d) => d.detected_at),
+      positiveTestDays: pChecks.flat().filter((c) => c.result === 'POSITIVE').map((c) => c.checked_at),
+      programmes: pProg.map((rp) => ({ start: rp.ordered_at, end: rp.ended_at, community: rp.kind === 'COMMUNITY_DETOX' || rp.kind === 'COMMUNITY_REHAB' })),
+      assistances: pAssist.map((a) => ({ start: a.started_at, end: a.ended_at, employed: a.outcome === 'EMPLOYED' || a.outcome === 'SELF_EMPLOYED' })),
     });
 
     return {
@@ -301,7 +299,7 @@ async function report(params, tree, stats) {
     viewer: { sub: 'bench', name: 'bench', role: 'ADMIN', district: '640000', purpose: null },
     ds: countingDs(stats),
     tree,
-    loaders: { indicatorsByPeriod: { prime: () => undefined } },
+    scope: new Map(),
   };
   const input = {
     period: { from: params.get('from'), to: params.get('to') },

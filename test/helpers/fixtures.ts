@@ -1,6 +1,6 @@
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { makeIdNumber } from '../../src/common/id-number';
-import { refreshPersonIndicatorsNow } from '../../src/districts/indicators/summary/summary.store';
+import { refreshPersonIndicatorsNow } from '../../src/indicators/summary/summary.store';
 import { EmploymentAssistance } from '../../src/employment/employment-assistance.entity';
 import { FollowUpCheck } from '../../src/justice/follow-up-check.entity';
 import { RehabProgramme } from '../../src/justice/rehab-programme.entity';

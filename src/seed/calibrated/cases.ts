@@ -2,7 +2,7 @@
 // solved per city, target cases, manufacturing sites, fugitives arrested, outflow traffickers, heroin
 // equivalent and precursor chemicals seized. Every case is filed, solved and its seizures made within
 // one calendar year, so each figure belongs to exactly one year.
-import { HEROIN_EQUIVALENT_SPC2016 } from '../../reference/heroin-equivalent-spc2016';
+import { equivalentMg, FACTOR, quantum } from './heroin-quantum';
 import { Substance } from '../../common/substance';
 import { CaseType, SeizureKind, SuspectRole } from '../../public-security/public-security.enums';
 import { dayOf, isoOf } from '../calendar';
@@ -57,18 +57,6 @@ const SMALL_DRUGS = new WeightedTable<Substance>([
 const PRECURSORS = ['麻黄碱', '羟亚胺', '邻氯苯基环戊酮', '1-苯基-2-丙酮', '溴代苯丙酮', '盐酸', '硫酸', '丙酮'];
 const NITROUS_OXIDE = '一氧化二氮(笑气)';
 const CANNABIS_SEEDS = '大麻种子';
-
-// Heroin-equivalent factors (SPC-2016, the table the report uses) and, per factor, the smallest number
-// of milligrams whose equivalent is a whole milligram: quantities are multiples of it, so that the
-// yearly totals are exact in decimal arithmetic.
-const FACTOR = new Map<string, number>(HEROIN_EQUIVALENT_SPC2016.map(([s, f]) => [s, f]));
-function quantum(factor: number): number {
-  for (let q = 1; q <= 1000; q++) if (Math.abs(q * factor - Math.round(q * factor)) < 1e-9) return q;
-  return 1000;
-}
-function equivalentMg(substance: string, mg: number): number {
-  return Math.round(mg * (FACTOR.get(substance) ?? 0));
-}
 
 interface CaseDraft {
   row: DrugCaseRow;

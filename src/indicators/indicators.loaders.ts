@@ -1,12 +1,13 @@
+import { SPC2016_TABLE as DEFAULT_HEROIN_EQUIVALENT_TABLE } from '../reference/heroin-equivalent-spc2016';
 import { requestScoped } from '../core/context';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { Period } from '../common/period';
 import { DistrictTree } from '../core/district-tree';
-import { DistrictIndicators } from './indicators/district-indicators.type';
-import { computeIndicators } from './indicators/indicators.service';
+import { DistrictIndicators } from './district-indicators.type';
+import { computeIndicators } from './indicators.service';
 
-export const DEFAULT_HEROIN_EQUIVALENT_TABLE = 'SPC-2016';
+export { DEFAULT_HEROIN_EQUIVALENT_TABLE };
 
 // Indicators for every district of the tree at once, per period: asking for 22 counties costs
 // the same grouped statements as asking for one.

@@ -3,8 +3,8 @@
 // transaction, and the difference to the stored contribution is added to the daily totals. Batched:
 // a constant number of statements per batch of persons, never per person.
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '../../../common/transactions';
-import { CheckResult } from '../../../justice/justice.enums';
+import { inTransaction } from '../../common/transactions';
+import { CheckResult } from '../../justice/justice.enums';
 import { contributionsOf, decodeEntries, EMPLOYED_OUTCOMES, encodeEntries, Entry, eventDaysOf, LIFTED, PersonFacts } from './contributions';
 
 const PERSONS_PER_BATCH = 2000; // ids per IN list; a few thousand bound parameters at most

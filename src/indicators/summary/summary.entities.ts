@@ -2,7 +2,7 @@
 // kept as a ledger of changes, so that reading them costs the same whatever the number of persons.
 // No foreign keys: the summary is derived data, rebuilt from the department tables at will.
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { CODE, DAY } from '../../../common/columns';
+import { CODE, DAY } from '../../common/columns';
 
 // Changes of each ledger metric per district, summed in three grains: 'Y' rows hold a whole year
 // (day = its 1 January), 'M' a month (day = its 1st), 'D' a single day. The value at R is the sum of

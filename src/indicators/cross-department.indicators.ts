@@ -1,8 +1,13 @@
 import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { minusYears, Period } from '../common/period';
-import { bindNamed, rowsToSums, SumsByCode } from '../districts/indicators/indicator-sums';
+import { bindNamed, rowsToSums, SumsByCode } from '../core/indicator-sums';
+import { AssistanceOutcome } from '../employment/employment.enums';
 import { CheckResult } from '../justice/justice.enums';
+import { OPEN_COMMUNITY_PROGRAMMES_SQL } from '../justice/justice.indicators';
+
+// Figures that join several departments' records, computed here rather than in one department (a
+// department never reads another's tables). They read the departments' tables directly.
 
 // Person-based drug-user figures (吸毒人员), counted by the person's residence district (居住地),
 // at the reference date R = the period's last day, in ONE grouped statement:
@@ -40,4 +45,23 @@ export async function personIndicators(ds: DataSource, period: Period): Promise<
     { from: period.from, to: period.to, ref, cutoff: minusYears(ref, 3) },
   );
   return rowsToSums(await readQuery(ds, text, params), ['newUsers', 'registeredUsers', 'abstinentThreeYears']);
+}
+
+// employedOpenCommunityPersons: of the persons in an open community programme at R (counted in the
+// district of their most recent open programme, exactly as justice counts openCommunityPersons), those
+// with an EMPLOYED or SELF_EMPLOYED assistance open at R (started on or before R, not ended on or before R).
+export async function employedIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
+  const [text, params] = bindNamed(
+    `SELECT o.district_code AS code, COUNT(*) AS employedOpenCommunityPersons
+     FROM ${OPEN_COMMUNITY_PROGRAMMES_SQL} o
+     WHERE o.rn = 1 AND EXISTS (
+       SELECT 1 FROM employment_assistance ea
+       WHERE ea.person_id = o.person_id
+         AND ea.outcome IN ('${AssistanceOutcome.EMPLOYED}', '${AssistanceOutcome.SELF_EMPLOYED}')
+         AND ea.started_at <= :ref AND (ea.ended_at IS NULL OR ea.ended_at > :ref)
+     )
+     GROUP BY o.district_code`,
+    { ref: period.to },
+  );
+  return rowsToSums(await readQuery(ds, text, params), ['employedOpenCommunityPersons']);
 }

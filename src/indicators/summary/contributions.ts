@@ -1,13 +1,13 @@
 // A person's contribution to the ledger metrics, worked out from that person's records alone.
 // Each metric is a count at a reference date R, and is evaluated here EXACTLY as the reference SQL
-// defines it (src/persons/person.indicators.ts, public-security riskIndicators, justice
+// defines it (src/indicators/cross-department.indicators.ts, public-security riskIndicators, justice
 // programmeIndicators, employment employedIndicators), at every day on which any of the person's
 // figures can change; the differences between consecutive days become +/- entries of the ledger.
 // value(R) = sum of the entries with day <= R. Days are 'YYYY-MM-DD' strings (they compare as text).
-import { minusYears } from '../../../common/period';
-import { AssistanceKind, AssistanceOutcome } from '../../../employment/employment.enums';
-import { ProgrammeKind, ProgrammeOutcome } from '../../../justice/justice.enums';
-import { RiskColour } from '../../../public-security/public-security.enums';
+import { minusYears } from '../../common/period';
+import { AssistanceKind, AssistanceOutcome } from '../../employment/employment.enums';
+import { ProgrammeKind, ProgrammeOutcome } from '../../justice/justice.enums';
+import { RiskColour } from '../../public-security/public-security.enums';
 
 // Ledger metric codes (indicator_day_total.metric).
 export const METRIC = {

@@ -1,4 +1,3 @@
-import { RiskColour } from '../../public-security/public-security.enums';
 
 // The additive parts of the district indicators (docs/DOMAIN.md, "Indicators"): counts and sums only,
 // never rates. A district's sums are its own rows plus those of all its descendants, so every field
@@ -77,14 +76,6 @@ export const SUM_FIELDS: readonly SumField[] = [
   'employedOpenCommunityPersons',
   'employmentAssisted',
   'liftedOutOfPoverty',
-];
-
-// Which sum holds the persons of each risk colour, in the order the API lists them.
-export const RISK_FIELDS: ReadonlyArray<readonly [RiskColour, SumField]> = [
-  [RiskColour.RED, 'riskRed'],
-  [RiskColour.ORANGE, 'riskOrange'],
-  [RiskColour.YELLOW, 'riskYellow'],
-  [RiskColour.GREEN, 'riskGreen'],
 ];
 
 export function emptySums(): IndicatorSums {

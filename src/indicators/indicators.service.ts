@@ -1,16 +1,15 @@
-import { readQuery } from '../../common/read-replica';
+import { readQuery } from '../common/read-replica';
 import { DataSource } from 'typeorm';
-import { domainError } from '../../common/errors';
-import { Period } from '../../common/period';
-import { currentRecord } from '../../ops/request-context';
-import { SPC2016_TABLE } from '../../reference/heroin-equivalent-spc2016';
-import { employmentIndicators } from '../../employment/employment.indicators';
-import { justiceIndicators, justicePeriodIndicators } from '../../justice/justice.indicators';
-import { personIndicators } from '../../persons/person.indicators';
-import { publicSecurityIndicators, publicSecurityPeriodIndicators } from '../../public-security/public-security.indicators';
-import { DistrictTree } from '../../core/district-tree';
+import { domainError } from '../common/errors';
+import { Period } from '../common/period';
+import { currentRecord } from '../ops/request-context';
+import { SPC2016_TABLE } from '../reference/heroin-equivalent-spc2016';
+import { departmentModules, IndicatorSource } from '../core/department-module';
+import { employedIndicators, personIndicators } from './cross-department.indicators';
+import { DistrictTree } from '../core/district-tree';
 import { DistrictIndicators } from './district-indicators.type';
-import { addSums, emptySums, IndicatorSums, mergeSums, RISK_FIELDS, SumsByCode } from './indicator-sums';
+import { addSums, emptySums, IndicatorSums, mergeSums, SumsByCode } from '../core/indicator-sums';
+import { RISK_FIELDS } from '../public-security/public-security.enums';
 import { assistanceFromEventDays, ledgerIndicators } from './summary/summary.read';
 import { isSummaryStale } from './summary/summary.store';
 
@@ -83,10 +82,9 @@ export function computeIndicatorSums(
 // The reference definition: every figure computed from the department tables (12 statements).
 export function referenceParts(ds: DataSource, period: Period, heroinEquivalentTable = SPC2016_TABLE): Promise<SumsByCode[]> {
   return Promise.all([
-    publicSecurityIndicators(ds, period, heroinEquivalentTable),
+    ...indicatorSources().map((source) => source.reference(ds, period, heroinEquivalentTable)),
     personIndicators(ds, period),
-    justiceIndicators(ds, period),
-    employmentIndicators(ds, period),
+    employedIndicators(ds, period),
   ]);
 }
 
@@ -95,10 +93,14 @@ export function referenceParts(ds: DataSource, period: Period, heroinEquivalentT
 export function summaryParts(ds: DataSource, period: Period, heroinEquivalentTable: string, codes: readonly string[]): Promise<SumsByCode[]> {
   return Promise.all([
     ledgerIndicators(ds, period),
-    publicSecurityPeriodIndicators(ds, period, heroinEquivalentTable, codes),
-    justicePeriodIndicators(ds, period, codes),
+    ...indicatorSources().map((source) => source.period(ds, period, heroinEquivalentTable, codes)),
     assistanceFromEventDays(ds, period),
   ]);
+}
+
+// The departments registered at the composition root that supply district figures.
+function indicatorSources(): IndicatorSource[] {
+  return departmentModules().flatMap((m) => (m.indicators ? [m.indicators] : []));
 }
 
 export function rollUp(tree: DistrictTree, own: Map<string, IndicatorSums>): Map<string, IndicatorSums> {

@@ -2,10 +2,10 @@
 // indicator_day_total, whose size depends on districts and days, never on persons. Stock figures are
 // the value at R = period.to; flows (newUsers, admissions, ended / completed community programmes) the
 // value at R minus the value the day before the period.
-import { readQuery } from '../../../common/read-replica';
+import { readQuery } from '../../common/read-replica';
 import { DataSource } from 'typeorm';
-import { Period } from '../../../common/period';
-import { bindNamed, rowsToSums, SumField, SumsByCode } from '../indicator-sums';
+import { Period } from '../../common/period';
+import { bindNamed, rowsToSums, SumField, SumsByCode } from '../../core/indicator-sums';
 import { addDays, EVENT, METRIC } from './contributions';
 
 // Which sum each stock metric feeds. OP / OPX are the open-at-R part of communityOrders /
