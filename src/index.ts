@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   limitStatementTime(ds, ops.dbStatementTimeoutMs);
 
   // SUBGRAPH: one department's Apollo Federation subgraph (src/federation) instead of the single schema
-  const schema = config.subgraph ? await (await import('./federation/subgraph-schema')).buildDepartmentSubgraph(config.subgraph) : undefined;
+  const schema = config.subgraph ? await (await import('./subgraph-schema')).buildDepartmentSubgraph(config.subgraph) : undefined;
   const service = await createServer({
     ds,
     schema,

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildDepartmentSubgraph } from '../src/federation/subgraph-schema';
+import { buildDepartmentSubgraph } from '../src/subgraph-schema';
 import { seedDatabase } from '../src/seed/bulk-insert';
 import { createServer, Service } from '../src/server';
 import { freshDatabase, testDatabases } from './helpers/databases';

@@ -26,7 +26,7 @@ function sources(dir: string, out: string[] = []): string[] {
 
 const FILES = sources(SRC);
 const importsOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*'(\.[^']+)'/g)].map(([, p]) => relative(SRC, join(file, '..', p)));
+  [...readFileSync(file, 'utf8').matchAll(/(?:from|import\(?)\s*'(\.[^']+)'/g)].map(([, p]) => relative(SRC, join(file, '..', p)));
 const folderOf = (path: string) => (path.includes(sep) ? path.split(sep)[0] : '(root)');
 
 // folder -> folders it imports (relative imports only)

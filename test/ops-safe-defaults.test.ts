@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../src/config';
 import { openDataSource } from '../src/database';
-import { buildDepartmentSubgraph } from '../src/federation/subgraph-schema';
+import { buildDepartmentSubgraph } from '../src/subgraph-schema';
 import { authHeaders } from './helpers/auth';
 import { freshDatabase } from './helpers/databases';
 import { HttpService, postGraphql, startHttp } from './helpers/http';

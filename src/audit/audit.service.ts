@@ -185,4 +185,4 @@ async function appendInTransaction(em: EntityManager, inputs: AuditInput[]): Pro
 }
 
 export { verifyAuditChain } from './chain-verify';
-export type { VerifyResult } from './chain-verify';
+

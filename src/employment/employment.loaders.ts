@@ -13,7 +13,6 @@ export function createEmploymentLoaders(ds: DataSource) {
   };
 }
 
-export type EmploymentLoaders = ReturnType<typeof createEmploymentLoaders>;
 
 export const employmentLoaders = requestScoped(function employmentLoaders(ctx) {
   return createEmploymentLoaders(ctx.ds);

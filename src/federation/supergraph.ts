@@ -3,7 +3,7 @@
 import { composeServices } from '@apollo/composition';
 import { GraphQLSchema } from 'graphql';
 import { buildUnguardedSchema } from '../schema';
-import { subgraphTypeDefs } from './subgraph-sdl';
+import { subgraphTypeDefs } from '../subgraph-sdl';
 import { SUBGRAPH_NAMES, SubgraphName } from '../subgraph-split';
 
 export interface Supergraph {

@@ -30,7 +30,6 @@ export function indicatorsKey(period: Period, table = DEFAULT_HEROIN_EQUIVALENT_
   return `${period.from}|${period.to}|${table}`;
 }
 
-export type DistrictLoaders = ReturnType<typeof createDistrictLoaders>;
 
 export const districtLoaders = requestScoped(function districtLoaders(ctx) {
   return createDistrictLoaders(ctx.ds, ctx.tree);

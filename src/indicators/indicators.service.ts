@@ -40,6 +40,7 @@ let running = 0;
 const waiting: Array<() => void> = [];
 
 // Other limits (tests, or the benchmark's baselines, which keep their unlimited behaviour).
+/** @public used by the benchmark's baseline servers, which load it from dist/ */
 export function configureIndicatorComputations(options: { atOnce?: number; maxWaiting?: number }): void {
   limits.atOnce = options.atOnce ?? COMPUTATIONS_AT_ONCE;
   limits.maxWaiting = options.maxWaiting ?? MAX_WAITING;

@@ -22,7 +22,7 @@ import { Sql } from './sql';
 import { localToday, ValidationEnv } from './validators';
 
 export { auditWrite } from './pipeline/summarise';
-export type { AuditWriteInput } from './pipeline/summarise';
+
 export type { ImportSummary, IncomingRow, ItemResult } from './pipeline/types';
 
 export const DEFAULT_BATCH_SIZE = 1000;

@@ -22,7 +22,6 @@ export function createJusticeLoaders(ds: DataSource) {
   };
 }
 
-export type JusticeLoaders = ReturnType<typeof createJusticeLoaders>;
 
 export const justiceLoaders = requestScoped(function justiceLoaders(ctx) {
   return createJusticeLoaders(ctx.ds);

@@ -60,7 +60,6 @@ export function createPublicSecurityLoaders(ds: DataSource) {
   };
 }
 
-export type PublicSecurityLoaders = ReturnType<typeof createPublicSecurityLoaders>;
 
 export const publicSecurityLoaders = requestScoped(function publicSecurityLoaders(ctx) {
   return createPublicSecurityLoaders(ctx.ds);

@@ -2,7 +2,6 @@
 // thresholds for "large quantity" relative to heroin's 50 g. No official statistical table exists;
 // administrators may add their own table and select it.
 export const SPC2016_TABLE = 'SPC-2016';
-export const SPC2016_BASIS = 'Derived from SPC 2016 interpretation, large-quantity thresholds relative to heroin 50 g';
 
 export const HEROIN_EQUIVALENT_SPC2016: ReadonlyArray<readonly [substance: string, factor: number]> = [
   ['HEROIN', 1],

@@ -37,6 +37,5 @@ export function addYears(day: number, years: number): number {
   return dayOf(`${y}-${md}`);
 }
 
-export const WORLD_START = dayOf('2015-01-01');
 export const WORLD_END = dayOf('2023-12-31');
 export const WORLD_YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023] as const;

@@ -35,12 +35,6 @@ export function pageInfoOf<T>(rows: T[], first: number, afterGiven: boolean, cur
   };
 }
 
-export interface Page<T> {
-  nodes: T[];
-  pageInfo: PageInfo;
-  totalCount: number;
-}
-
 // Relay connection types for a node type, e.g. PersonConnection / PersonEdge.
 export function Connection<T extends object>(Node: ClassType<T>, name: string, zh: string) {
   @ObjectType(`${name}Edge`, { description: `An edge to a ${name} (${zh})` })

@@ -32,41 +32,8 @@ export type ByYear = readonly [number, number, number, number, number, number, n
 export const yearIndex = (year: number): number => year - FIRST_YEAR;
 
 // ---------------------------------------------------------------------------------------------------
-// Published figures (docs/DOMAIN.md, "Published figures and the demo data"). The test asserts these literally; they are repeated here only to
-// document what the plan below adds up to.
-export const PUBLISHED_2022 = {
-  province: {
-    casesSolved: 432,
-    seizedHeroinEquivalentKg: 173.69,
-    precursorSeizedKg: 75_600,
-    fugitivesArrested: 5,
-    manufacturingSitesDestroyed: 3,
-    drugUseDetections: 4389,
-    compulsoryIsolationAdmissions: 1641,
-    rehabCentres: 246,
-    abstinenceConsolidationRate: 0.92,
-    newUserRate: 0.0025,
-    newUsersVs2017: -0.91,
-    currentUsersVsEnd2017: -0.887,
-  },
-  wuzhong: {
-    casesSolved: 13,
-    suspectsArrested: 34,
-    targetCasesSolved: 2,
-    fugitivesArrested: 1,
-    drugsSeizedGrams: 149,
-    cannabisSeedsKg: 63.5,
-    nitrousOxideKg: 9000,
-    drugUsersFound: 70,
-    abstinenceConsolidationRate: 0.95,
-    newUsersYearOnYear: -0.59,
-    precursorPermits: 1775,
-    precursorPermittedTonnes: 3357,
-  },
-  tongxinOutflowTraffickers2020to2022: 0,
-  zhongwei: { newUserRate: 0.0014, abstinenceConsolidationRate: 0.94, clusterCaseArrested: 9 },
-  guyuanNewUsers: { 2020: 25, 2021: 21, 2022: 19 },
-} as const;
+// Published figures: docs/DOMAIN.md, "Published figures and the demo data"; test/calibrated.test.ts
+// asserts them on the seeded database.
 
 // ---------------------------------------------------------------------------------------------------
 // Persons (drug users resident in each city). Exact at 2022-12-31: registered, abstinent (so current =

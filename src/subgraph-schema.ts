@@ -1,18 +1,18 @@
-import { personLoaders } from '../core/person.loaders';
+import { personLoaders } from './core/person.loaders';
 // An executable department subgraph: its SDL (subgraph-sdl.ts) with the single schema's resolvers,
 // entity references, and the same access rules as the single service.
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
-import { applyAccessRules, assertMayRead } from '../core/access-guard';
-import { withinJurisdiction } from '../policy/jurisdiction';
-import { domainError } from '../common/errors';
-import { Context } from '../core/context';
-import { District } from '../core/district.entity';
-import { Person } from '../core/person.entity';
-import { buildUnguardedSchema } from '../schema';
+import { applyAccessRules, assertMayRead } from './core/access-guard';
+import { withinJurisdiction } from './policy/jurisdiction';
+import { domainError } from './common/errors';
+import { Context } from './core/context';
+import { District } from './core/district.entity';
+import { Person } from './core/person.entity';
+import { buildUnguardedSchema } from './schema';
 import { subgraphTypeDefs } from './subgraph-sdl';
-import { SubgraphName } from '../subgraph-split';
+import { SubgraphName } from './subgraph-split';
 
 // _entities: a Person needs the role that may look a person up, inside the viewer's jurisdiction
 // (outside it: null, as Query.person answers), and is remembered for the audit trail.

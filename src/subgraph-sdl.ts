@@ -14,7 +14,7 @@ import {
   printSchema,
   TypeNode,
 } from 'graphql';
-import { ENTITY_KEYS, ownerOf, SPLIT_TYPES, SUBGRAPH_NAMES, SubgraphName } from '../subgraph-split';
+import { ENTITY_KEYS, ownerOf, SPLIT_TYPES, SUBGRAPH_NAMES, SubgraphName } from './subgraph-split';
 
 export const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
 
