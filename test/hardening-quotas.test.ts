@@ -79,15 +79,20 @@ describe.each(testDatabases())('quotas and district codes on $name', ({ target }
 
   it('one subject gets at most `burst` requests, then 429 with the seconds until the next one', async () => {
     const headers = { authorization: `Bearer ${await tokenIn('640000', 'rate-user')}`, 'x-access-purpose': 'test' };
+    // 60 a minute refill one request a second: under load the loop may earn a few back while it runs
+    const started = Date.now();
     const statuses: number[] = [];
     let retryAfter: string | null = null;
-    for (let i = 0; i < 45; i++) {
+    while (statuses.length < 100 && retryAfter === null) {
       const res = await fetch(`${http.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ me { role } }' }) });
       statuses.push(res.status);
       if (res.status === 429) retryAfter = res.headers.get('retry-after');
     }
+    const refilled = Math.ceil((Date.now() - started) / 1000);
+    const answered = statuses.filter((s) => s === 200).length;
     expect(statuses.slice(0, 40).every((s) => s === 200)).toBe(true);
-    expect(statuses.slice(41)).toEqual([429, 429, 429, 429]);
+    expect(statuses[statuses.length - 1]).toBe(429);
+    expect(answered).toBeLessThanOrEqual(40 + refilled);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
   });
 
