@@ -11,6 +11,10 @@ import { applyAccessRules } from './core/access-guard';
 import { ViewerResolver } from './core/viewer.resolver';
 import { JointReportMetadataResolver, JointReportResolver } from './reports/joint-report.resolver';
 import { ReportLinkResolver } from './reports/report-link.resolver';
+import { addUpsertMutations } from './ingest/upsert-mutations';
+
+// one upsert mutation per record kind the registered departments declare
+addUpsertMutations(IngestResolver);
 
 export const resolvers = [
   PersonResolver,

@@ -8,7 +8,8 @@ import { makeIdNumber } from '../src/common/id-number';
 import { DistrictTree } from '../src/core/district-tree';
 import { importFile } from '../src/ingest/file-import';
 import { Department, RecordKind } from '../src/ingest/ingest.enums';
-import { KIND_SPECS, specOf } from '../src/ingest/record-kinds';
+import '../src/departments';
+import { kindSpecs, specOf } from '../src/ingest/record-kinds';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { gql } from './helpers/graphql';
 import { HttpService, startHttp } from './helpers/http';
@@ -81,7 +82,7 @@ describe.each(testDatabases())('the write path on $name', ({ target }) => {
     tree = await DistrictTree.load(ds);
     http = await startHttp(ds);
     // Guyuan's records of every kind, and Xingqing's case and programme to refer to
-    for (const spec of KIND_SPECS.values()) {
+    for (const spec of kindSpecs()) {
       const who = person(GY_PERSON, GUYUAN, '固原甲');
       const gy = recordOf(spec.kind, `GY-${spec.kind}`, GUYUAN, { caseKey: `GY-${RecordKind.DRUG_CASE}`, programmeKey: `GY-${RecordKind.REHAB_PROGRAMME}` }, who);
       const summary = (await send(spec.kind, [gy], ADMIN)).summary;
@@ -106,10 +107,10 @@ describe.each(testDatabases())('the write path on $name', ({ target }) => {
   const takeovers = (kind: RecordKind, idNumber: string, name: string) =>
     recordOf(kind, `GY-${kind}`, XINGQING, { caseKey: 'XQ-CASE', programmeKey: 'XQ-PROG' }, person(idNumber, XINGQING, name));
 
-  it.each([...KIND_SPECS.keys()])('a %s row rejected for jurisdiction changes nothing, over GraphQL', async (kind) => {
+  it.each(kindSpecs().map((s) => s.kind))('a %s row rejected for jurisdiction changes nothing, over GraphQL', async (kind) => {
     const writer = viewer(ROLE_OF[specOf(kind).department], XINGQING);
     const before = await withoutQuarantine();
-    const fresh = makeIdNumber(XINGQING, '1977-07-07', 600 + [...KIND_SPECS.keys()].indexOf(kind));
+    const fresh = makeIdNumber(XINGQING, '1977-07-07', 600 + kindSpecs().map((s) => s.kind).indexOf(kind));
     const res = await send(kind, [takeovers(kind, fresh, '新人'), takeovers(kind, GY_PERSON, '改名')], writer);
     expect(res.results.map((r) => r.status)).toEqual(['REJECTED', 'REJECTED']);
     for (const r of res.results) expect(r.reasons.map((x) => x.rule)).toContain('JURISDICTION');
@@ -117,10 +118,10 @@ describe.each(testDatabases())('the write path on $name', ({ target }) => {
     expect(await withoutQuarantine()).toEqual(before);
   });
 
-  it.each([...KIND_SPECS.keys()])('a %s row rejected for jurisdiction changes nothing, through a file', async (kind) => {
+  it.each(kindSpecs().map((s) => s.kind))('a %s row rejected for jurisdiction changes nothing, through a file', async (kind) => {
     const writer = viewer(ROLE_OF[specOf(kind).department], XINGQING);
     const before = await withoutQuarantine();
-    const fresh = makeIdNumber(XINGQING, '1976-06-06', 700 + [...KIND_SPECS.keys()].indexOf(kind));
+    const fresh = makeIdNumber(XINGQING, '1976-06-06', 700 + kindSpecs().map((s) => s.kind).indexOf(kind));
     const summary = await importAs(writer, specOf(kind).department, ndjsonOf(kind, [takeovers(kind, fresh, '新人'), takeovers(kind, GY_PERSON, '改名')]));
     expect(summary).toMatchObject({ read: 2, rejected: 2, personsCreated: 0, conflictsDetected: 0 });
     expect(await withoutQuarantine()).toEqual(before);

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Period } from '../common/period';
 import { Context } from './context';
 import { SumsByCode } from './indicator-sums';
+import { KindSpec } from './record-kind';
 import { Department } from '../common/department';
 
 // One event of a person's history, as a department tells it.
@@ -43,6 +44,8 @@ export interface DepartmentModule {
   timeline?(personId: number, ctx: Context): Promise<TimelineEntry[]>;
   // facts for the person's status, whatever the viewer's role (the status fields carry their own rules)
   personFacts?(personId: number, ctx: Context): Promise<PersonFacts>;
+  // the kinds of record it sends, run through the ingest pipeline (src/ingest)
+  recordKinds?: readonly KindSpec[];
   // its part of the district indicators, as sums by the rows' own district code (src/indicators)
   indicators?: IndicatorSource;
 }

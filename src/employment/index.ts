@@ -1,4 +1,5 @@
 import { employmentIndicators } from './employment.indicators';
+import { employmentRecordKinds } from './employment.record-kinds';
 import { DepartmentModule } from '../core/department-module';
 import { EmploymentAssistance } from './employment-assistance.entity';
 import { employmentFacts } from './employment.facts';
@@ -14,5 +15,6 @@ export const employmentModule: DepartmentModule = {
   timeline: employmentTimeline,
   personFacts: employmentFacts,
   // its period figures (distinct assisted / lifted persons) come from the ledger's event days
+  recordKinds: employmentRecordKinds,
   indicators: { reference: (ds, period) => employmentIndicators(ds, period), period: () => Promise.resolve(new Map()) },
 };

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../common/scalars';
-import { RiskColour } from '../public-security/public-security.enums';
+import { RiskColour } from '../core/risk-colour';
 
 // Field names are a public contract. Every figure is for one district (including all its descendants)
 // and one period [from, to], both days inclusive; "reference date" = `to`. Rates are ratios of sums over

@@ -9,7 +9,7 @@ import { employedIndicators, personIndicators } from './cross-department.indicat
 import { DistrictTree } from '../core/district-tree';
 import { DistrictIndicators } from './district-indicators.type';
 import { addSums, emptySums, IndicatorSums, mergeSums, SumsByCode } from '../core/indicator-sums';
-import { RISK_FIELDS } from '../public-security/public-security.enums';
+import { RISK_FIELDS } from '../core/risk-colour';
 import { assistanceFromEventDays, ledgerIndicators } from './summary/summary.read';
 import { isSummaryStale } from './summary/summary.store';
 

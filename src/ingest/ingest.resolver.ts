@@ -22,7 +22,7 @@ import { Department, IdentityField, UpsertStatus } from './ingest.enums';
 import { auditWrite, Ingestion } from './ingest.service';
 import { IdentityConflictConnection, RejectedRecordConnection, RejectionReason, UpsertPayload } from './ingest.types';
 import { parseKind } from './record-kinds';
-import { addUpsertMutations, operationName } from './upsert-mutations';
+import { operationName } from './upsert-mutations';
 import { assertMayWrite, conflictDepartmentScope, mayReviewConflict } from '../policy/write-rights';
 
 // Timestamps as ISO 8601 UTC, whichever way the driver returned them.
@@ -250,7 +250,6 @@ export class IdentityConflictResolver {
   }
 }
 
-addUpsertMutations(IngestResolver);
 
 @Resolver(() => PersonIdentity)
 export class PersonIdentityResolver {

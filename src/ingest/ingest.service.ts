@@ -19,7 +19,7 @@ import { emptySummary, ImportSummary, IncomingRow, IngestOptions, Item, ItemResu
 import { upsertRecords } from './pipeline/upsert';
 import { validateRows } from './pipeline/validate';
 import { Sql } from './sql';
-import { localToday, ValidationEnv } from './validators';
+import { localToday, ValidationEnv } from '../core/record-validators';
 
 export { auditWrite } from './pipeline/summarise';
 

@@ -7,7 +7,7 @@ import { Decoded, decodeLines, Encoding, Line, MAX_LINE_CHARS } from './pipeline
 import { RecordKind } from './ingest.enums';
 import { IncomingRow } from './pipeline/types';
 import { inputFields, parseKind, specOf } from './record-kinds';
-import { Reason } from './validators';
+import { Reason } from '../core/record-validators';
 
 export type Format = 'csv' | 'ndjson';
 export type { Decoded, Encoding, Line } from './pipeline/decode';

@@ -8,7 +8,7 @@ import { Context } from '../core/context';
 import { assertMayWrite } from '../policy/write-rights';
 import { auditWrite, Ingestion } from './ingest.service';
 import { UpsertPayload } from './ingest.types';
-import { KIND_SPECS, KindSpec } from './record-kinds';
+import { KindSpec, kindSpecs } from './record-kinds';
 
 export const MAX_ITEMS_PER_CALL = 5000;
 
@@ -42,10 +42,14 @@ async function upsertList(ctx: Context, info: GraphQLResolveInfo, spec: KindSpec
   return { summary: ingestion.summary, results: ingestion.results };
 }
 
-// Adds `upsertXxx(input: [XxxInput!]!): UpsertPayload!` for every record kind to a resolver class.
+// Adds `upsertXxx(input: [XxxInput!]!): UpsertPayload!` for every record kind of the registered
+// departments to a resolver class; called by the composition root once the departments are registered.
+const extended = new WeakSet<object>();
 export function addUpsertMutations(resolver: { prototype: object }): void {
+  if (extended.has(resolver)) return;
+  extended.add(resolver);
   const proto = resolver.prototype as Record<string, unknown>;
-  for (const spec of KIND_SPECS.values()) {
+  for (const spec of kindSpecs()) {
     const name = spec.mutation;
     proto[name] = function (input: object[], ctx: Context, info: GraphQLResolveInfo) {
       return upsertList(ctx, info, spec, input);

@@ -1,4 +1,5 @@
 import { justiceIndicators, justicePeriodIndicators } from './justice.indicators';
+import { justiceRecordKinds } from './justice.record-kinds';
 import { DepartmentModule } from '../core/department-module';
 import { Caseworker } from './caseworker.entity';
 import { FollowUpCheck } from './follow-up-check.entity';
@@ -16,5 +17,6 @@ export const justiceModule: DepartmentModule = {
   timelineTypes: [RehabProgramme, FollowUpCheck],
   timeline: justiceTimeline,
   personFacts: justiceFacts,
+  recordKinds: justiceRecordKinds,
   indicators: { reference: (ds, period) => justiceIndicators(ds, period), period: (ds, period, _table, codes) => justicePeriodIndicators(ds, period, codes) },
 };

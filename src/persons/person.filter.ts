@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { DateScalar } from '../common/scalars';
-import { RiskColour } from '../public-security/public-security.enums';
+import { RiskColour } from '../core/risk-colour';
 import { UserStatus } from './user-status';
 
 @InputType({ description: 'Filters on persons; all given conditions must hold (人员筛选条件)' })

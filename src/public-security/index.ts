@@ -1,4 +1,5 @@
 import { publicSecurityIndicators, publicSecurityPeriodIndicators } from './public-security.indicators';
+import { publicSecurityRecordKinds } from './public-security.record-kinds';
 import { DepartmentModule } from '../core/department-module';
 import { CaseSuspect } from './case-suspect.entity';
 import { DistrictPublicSecurityResolver } from './district-public-security.resolver';
@@ -22,5 +23,6 @@ export const publicSecurityModule: DepartmentModule = {
   timelineTypes: [DrugUseDetection, CaseSuspect, RiskAssessment],
   timeline: publicSecurityTimeline,
   personFacts: publicSecurityFacts,
+  recordKinds: publicSecurityRecordKinds,
   indicators: { reference: publicSecurityIndicators, period: publicSecurityPeriodIndicators },
 };

@@ -1,4 +1,3 @@
-import type { SumField } from '../core/indicator-sums';
 import { registerEnumType } from 'type-graphql';
 
 export enum CaseType {
@@ -80,23 +79,6 @@ registerEnumType(Disposition, {
   },
 });
 
-export enum RiskColour {
-  RED = 'RED',
-  ORANGE = 'ORANGE',
-  YELLOW = 'YELLOW',
-  GREEN = 'GREEN',
-}
-registerEnumType(RiskColour, {
-  name: 'RiskColour',
-  description: 'Colour of the "dual four-colour" dynamic control (双四色动态管控)',
-  valuesConfig: {
-    RED: { description: 'Red, highest risk (红)' },
-    ORANGE: { description: 'Orange (橙)' },
-    YELLOW: { description: 'Yellow (黄)' },
-    GREEN: { description: 'Green, lowest risk (绿)' },
-  },
-});
-
 export enum PermitKind {
   PURCHASE = 'PURCHASE',
   TRANSPORT = 'TRANSPORT',
@@ -109,11 +91,3 @@ registerEnumType(PermitKind, {
     TRANSPORT: { description: 'Transport permit (运输许可)' },
   },
 });
-
-// Which sum holds the persons of each risk colour, in the order the API lists them.
-export const RISK_FIELDS: ReadonlyArray<readonly [RiskColour, SumField]> = [
-  [RiskColour.RED, 'riskRed'],
-  [RiskColour.ORANGE, 'riskOrange'],
-  [RiskColour.YELLOW, 'riskYellow'],
-  [RiskColour.GREEN, 'riskGreen'],
-];

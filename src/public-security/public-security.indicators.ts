@@ -3,7 +3,8 @@ import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
 import { bindNamed, districtFilter, mergeSums, rowsToSums, SumField, SumsByCode } from '../core/indicator-sums';
 import { SPC2016_TABLE } from '../reference/heroin-equivalent-spc2016';
-import { RISK_FIELDS, SeizureKind } from './public-security.enums';
+import { SeizureKind } from './public-security.enums';
+import { RISK_FIELDS } from '../core/risk-colour';
 
 // Public security's (公安) part of the district indicators: one grouped statement per record kind,
 // keyed by the raw district code of the row. Dates are 'YYYY-MM-DD'; booleans are 0/1 on both drivers.

@@ -4,7 +4,7 @@ import { DAY, ENUM } from '../common/columns';
 import { DepartmentRecord } from '../common/department-record';
 import { DateScalar } from '../common/scalars';
 import { Person } from '../core/person.entity';
-import { RiskColour } from './public-security.enums';
+import { RiskColour } from '../core/risk-colour';
 
 @ObjectType({ description: 'A "dual four-colour" risk assessment of a person (双四色风险评估)' })
 @Entity('risk_assessment')

@@ -1,5 +1,5 @@
 import { DistrictIndicators } from '../indicators/district-indicators.type';
-import { RiskColour } from '../public-security/public-security.enums';
+import { RiskColour } from '../core/risk-colour';
 import { BaseColumn } from './suppression';
 
 // The joint report's columns: every figure of DistrictIndicators (docs/DOMAIN.md, "Indicators"), in the

@@ -2,7 +2,7 @@ import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type
 import { PeriodInput } from '../common/period';
 import { DateScalar } from '../common/scalars';
 import { District } from '../core/district.entity';
-import { RiskColour } from '../public-security/public-security.enums';
+import { RiskColour } from '../core/risk-colour';
 import { IndicatorKind } from './indicator-definitions';
 
 export enum ReportLevel {

@@ -2,7 +2,8 @@
 // detections, rehabilitation programmes, follow-up checks, risk assessments and employment help.
 import { Gender } from '../core/person.entity';
 import { Substance } from '../common/substance';
-import { DetectionMethod, Disposition, RiskColour } from '../public-security/public-security.enums';
+import { DetectionMethod, Disposition } from '../public-security/public-security.enums';
+import { RiskColour } from '../core/risk-colour';
 import { addYears, dayOf, dayOfYearEnd, dayOfYearStart, isoOf, WORLD_END } from './calendar';
 import { GeneratorContext } from './context';
 import { COUNTY_TABLE, OUTSIDE_COUNTY_CODES } from './geography';

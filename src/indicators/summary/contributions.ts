@@ -7,7 +7,7 @@
 import { minusYears } from '../../common/period';
 import { AssistanceKind, AssistanceOutcome } from '../../employment/employment.enums';
 import { ProgrammeKind, ProgrammeOutcome } from '../../justice/justice.enums';
-import { RiskColour } from '../../public-security/public-security.enums';
+import { RiskColour } from '../../core/risk-colour';
 
 // Ledger metric codes (indicator_day_total.metric).
 export const METRIC = {

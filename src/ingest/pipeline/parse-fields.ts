@@ -1,7 +1,7 @@
 // Stage: parse fields. A row's fields (CSV text or JSON values) -> the kind's input object: text
 // trimmed, empty text = absent, numbers and booleans converted when they look like one.
 import { KindSpec, inputFields } from '../record-kinds';
-import { Reason } from '../validators';
+import { Reason } from '../../core/record-validators';
 
 const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', 't']);

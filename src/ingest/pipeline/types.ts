@@ -6,7 +6,7 @@ import { DistrictTree } from '../../core/district-tree';
 import { Department, RecordKind, UpsertStatus } from '../ingest.enums';
 import { KindSpec, RefRow } from '../record-kinds';
 import { Sql } from '../sql';
-import { Reason } from '../validators';
+import { Reason } from '../../core/record-validators';
 
 export const MAX_RAW_CHARS = 16_000; // a MySQL TEXT holds 64 KB, i.e. 16,000 characters of up to 4 bytes
 

@@ -8,7 +8,7 @@ import { validateIdNumber } from '../../common/id-number';
 import { DistrictTree } from '../../core/district-tree';
 import { Department } from '../ingest.enums';
 import { specOf } from '../record-kinds';
-import { reasonsOf, VALIDATION_ENV, ValidationEnv } from '../validators';
+import { reasonsOf, VALIDATION_ENV, ValidationEnv } from '../../core/record-validators';
 import { coerce } from './parse-fields';
 import { IncomingRow, Item } from './types';
 

@@ -1,7 +1,7 @@
 // Everything that completes the persons once their detections, programmes and cases are known: deaths
 // (planned numbers, only among users abstinent at the end of 2022), risk assessments, and the person rows
 // themselves (ID number, name, birth date through the synthetic generator's personRow).
-import { RiskColour } from '../../public-security/public-security.enums';
+import { RiskColour } from '../../core/risk-colour';
 import { dayOf, isoOf, WORLD_END } from '../calendar';
 import { GeneratorContext } from '../context';
 import { personRow, PersonDraft } from '../people';

@@ -1,8 +1,8 @@
 // What justice (司法行政) sends.
 import { Field, InputType } from 'type-graphql';
-import { ProgrammeKind, ProgrammeOutcome, CheckKind, CheckResult } from '../../justice/justice.enums';
-import { IsSourceKey, NotBefore } from '../validators';
-import { Day, Flag, OneOf, PersonFieldsInput, RecordDistrict, SourceKey, Text } from './fields';
+import { ProgrammeKind, ProgrammeOutcome, CheckKind, CheckResult } from './justice.enums';
+import { IsSourceKey, NotBefore } from '../core/record-validators';
+import { Day, Flag, OneOf, PersonFieldsInput, RecordDistrict, SourceKey, Text } from '../core/record-fields';
 import { IsOptional } from 'class-validator';
 
 const SOURCE_KEY = "The department's own record id, 1-64 printable ASCII characters; re-sending it updates the record (来源系统编号)";

@@ -1,10 +1,11 @@
 // What public security (公安) sends. Dates are YYYY-MM-DD strings validated per item, so that one bad
 // date rejects its item, not the whole list.
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { Substance } from '../../common/substance';
-import { CaseType, DetectionMethod, Disposition, PermitKind, RiskColour, SeizureKind, SuspectRole } from '../../public-security/public-security.enums';
-import { IsProvinceCode, NotBefore, RequiredWhen, rule } from '../validators';
-import { Count, Day, Flag, OneOf, PersonFieldsInput, Quantity, RecordDistrict, SourceKey, Text, UnitQuantity } from './fields';
+import { Substance } from '../common/substance';
+import { CaseType, DetectionMethod, Disposition, PermitKind, SeizureKind, SuspectRole } from './public-security.enums';
+import { RiskColour } from '../core/risk-colour';
+import { IsProvinceCode, NotBefore, RequiredWhen, rule } from '../core/record-validators';
+import { Count, Day, Flag, OneOf, PersonFieldsInput, Quantity, RecordDistrict, SourceKey, Text, UnitQuantity } from '../core/record-fields';
 
 const SOURCE_KEY = "The department's own record id, 1-64 printable ASCII characters; re-sending it updates the record (来源系统编号)";
 const DISTRICT = 'GB/T 2260 code of a district in the district table (所属区划代码)';

@@ -1,8 +1,8 @@
 // What the employment bureau (人社) sends.
 import { Field, Float, InputType } from 'type-graphql';
-import { AssistanceKind, AssistanceOutcome } from '../../employment/employment.enums';
-import { NotBefore } from '../validators';
-import { Day, OneOf, PersonFieldsInput, Quantity, RecordDistrict, SourceKey, Text } from './fields';
+import { AssistanceKind, AssistanceOutcome } from './employment.enums';
+import { NotBefore } from '../core/record-validators';
+import { Day, OneOf, PersonFieldsInput, Quantity, RecordDistrict, SourceKey, Text } from '../core/record-fields';
 
 @InputType({ description: 'Employment assistance as the employment bureau sends it (就业帮扶)' })
 export class EmploymentAssistanceInput extends PersonFieldsInput {

@@ -3,7 +3,7 @@ import { IsBoolean, IsDefined, IsEnum, IsInt, IsNumber, IsOptional, IsString, Ma
 import { Field, InputType } from 'type-graphql';
 import {
   absent, IsDistrictCode, IsIdNumber, IsKnownDistrict, IsRealDay, IsSourceKey, NoControlCharacters, NoReplacementCharacter, NotInFuture, rule,
-} from '../validators';
+} from './record-validators';
 
 type PropertyDecorator = (target: object, propertyKey: string) => void;
 const all = (...decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
