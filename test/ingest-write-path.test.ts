@@ -15,7 +15,9 @@ import { gql } from './helpers/graphql';
 import { HttpService, startHttp } from './helpers/http';
 import { dumpTables } from './helpers/ingest';
 
-const ROLE_OF: Record<Department, Role> = { PUBLIC_SECURITY: Role.PUBLIC_SECURITY, JUSTICE: Role.JUSTICE, EMPLOYMENT: Role.EMPLOYMENT };
+const ROLE_OF: Record<Department, Role> = {
+  PUBLIC_SECURITY: Role.PUBLIC_SECURITY, JUSTICE: Role.JUSTICE, EMPLOYMENT: Role.EMPLOYMENT, PREVENTION: Role.PROVINCIAL_OFFICE,
+};
 const viewer = (role: Role, district: string): Viewer => ({ sub: `w-${role}-${district}`, name: role, role, district, purpose: 'write path test' });
 const ADMIN = viewer(Role.ADMIN, '640000');
 const GUYUAN = '640402';
@@ -52,6 +54,12 @@ function recordOf(kind: RecordKind, key: string, district: string, refs: { caseK
       return { sourceKey: key, districtCode: district, name: '中心' };
     case RecordKind.EMPLOYMENT_ASSISTANCE:
       return { sourceKey: key, districtCode: district, kind: 'JOB_PLACEMENT', startedAt: '2022-07-01', ...who };
+    case RecordKind.EDUCATION_BASE:
+      return { sourceKey: key, districtCode: district, name: '基地', openedAt: '2021-06-26' };
+    case RecordKind.PUBLICITY_EVENT:
+      return { sourceKey: key, districtCode: district, title: '6·26', kind: 'CAMPAIGN', heldAt: '2022-06-26', participants: 300 };
+    case RecordKind.SCHOOL_SESSION:
+      return { sourceKey: key, districtCode: district, school: '一中', heldAt: '2022-09-01', students: 40, quizTaken: 40, quizPassed: 38 };
   }
 }
 

@@ -86,4 +86,37 @@ describe.each(testDatabases())('prevention and education on $name', ({ target })
     const res = await gql(service, ds, '{ district(code: "640000") { preventionIndicators(period: { from: "2022-12-31", to: "2022-01-01" }) { publicityEvents } } }', {}, asRole(Role.ADMIN));
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('is imported like every source: the office sends publicity events and school lessons, other roles may not, bad rows are quarantined', async () => {
+    const office = { ...asRole(Role.PROVINCIAL_OFFICE), purpose: 'prevention report' };
+    const send = `mutation($e: [PublicityEventInput!]!, $s: [SchoolSessionInput!]!) {
+      upsertPublicityEvents(input: $e) { summary { read inserted rejected personsCreated } results { status reasons { field rule } } }
+      upsertSchoolSessions(input: $s) { summary { inserted rejected } results { status reasons { field rule } } } }`;
+    const events = [
+      { sourceKey: 'IMP-E1', districtCode: '640205', title: '禁毒宣传进社区', kind: 'CAMPAIGN', heldAt: '2022-06-26', participants: 250 },
+      { sourceKey: 'IMP-E2', districtCode: '640205', title: '负数', kind: 'LECTURE', heldAt: '2022-06-27', participants: -1 },
+    ];
+    const sessions = [{ sourceKey: 'IMP-S1', districtCode: '640205', school: '惠农一中', heldAt: '2022-09-01', students: 50, quizTaken: 60, quizPassed: 10 }];
+    const res = await gql(service, ds, send, { e: events, s: sessions }, office);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.upsertPublicityEvents.summary).toEqual({ read: 2, inserted: 1, rejected: 1, personsCreated: 0 });
+    expect(res.data.upsertPublicityEvents.results[1].reasons[0].field).toBe('participants');
+    // more students took the quiz than attended: refused, kept for correction
+    expect(res.data.upsertSchoolSessions.summary).toEqual({ inserted: 0, rejected: 1 });
+    expect(res.data.upsertSchoolSessions.results[0].reasons.map((r: any) => r.field)).toEqual(['quizTaken']);
+    const quarantine = await gql(service, ds, '{ rejectedRecords(department: PREVENTION) { totalCount } }', {}, office);
+    expect(quarantine.data.rejectedRecords.totalCount).toBe(2);
+    // the figures of Huinong now include the imported event
+    const figures = await gql(service, ds, '{ district(code: "640205") { preventionIndicators(period: { from: "2022-01-01", to: "2022-12-31" }) { publicityEvents publicityParticipants } } }', {}, office);
+    expect(figures.data.district.preventionIndicators).toEqual({ publicityEvents: 1, publicityParticipants: 250 });
+    // public security may not write prevention records, nor read the office's quarantine
+    const police = { ...asRole(Role.PUBLIC_SECURITY), purpose: 'test' };
+    const refused = await gql(service, ds, send, { e: events.slice(0, 1), s: [] }, police);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const theirs = await gql(service, ds, '{ rejectedRecords(department: PREVENTION) { totalCount } }', {}, police);
+    expect(theirs.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // and the office may not write a department's person records
+    const person = await gql(service, ds, 'mutation { upsertCaseworkers(input: [{ sourceKey: "X", districtCode: "640205", name: "x" }]) { summary { inserted } } }', {}, office);
+    expect(person.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });

@@ -33,6 +33,8 @@ export type Department =
   | 'EMPLOYMENT'
   /** Justice administration (司法行政) */
   | 'JUSTICE'
+  /** Prevention and education: education bases, publicity, schools (禁毒宣传教育) */
+  | 'PREVENTION'
   /** Public security (公安) */
   | 'PUBLIC_SECURITY';
 
@@ -113,18 +115,24 @@ export type RecordKind =
   | 'DRUG_CASE'
   /** Drug-use detection, public security (查处吸毒) */
   | 'DRUG_USE_DETECTION'
+  /** Anti-drug education base, prevention (禁毒科普教育基地) */
+  | 'EDUCATION_BASE'
   /** Employment assistance, employment bureau (就业帮扶) */
   | 'EMPLOYMENT_ASSISTANCE'
   /** Follow-up check, justice (帮扶/检测) */
   | 'FOLLOW_UP_CHECK'
   /** Precursor-chemical permit, public security (易制毒化学品许可) */
   | 'PRECURSOR_PERMIT'
+  /** Anti-drug publicity event, prevention (禁毒宣传活动) */
+  | 'PUBLICITY_EVENT'
   /** Community rehab centre, justice (社区戒毒康复工作中心) */
   | 'REHAB_CENTRE'
   /** Rehabilitation programme, justice (戒毒康复) */
   | 'REHAB_PROGRAMME'
   /** Risk assessment, public security (风险评估) */
   | 'RISK_ASSESSMENT'
+  /** School anti-drug lesson, prevention (学校禁毒教育课) */
+  | 'SCHOOL_SESSION'
   /** Seizure in a case, public security (缴获) */
   | 'SEIZURE'
   /** Wastewater sample, public security (污水监测) */

@@ -25,10 +25,10 @@ import { ConfigError, loadConfig } from '../config';
 import { openDataSource } from '../database';
 import { DistrictTree } from '../core/district-tree';
 import { importFile } from '../ingest/file-import';
-import { DEPARTMENT_SLUGS, RecordKind } from '../ingest/ingest.enums';
+import { Department, RecordKind } from '../ingest/ingest.enums';
 import { DEFAULT_BATCH_SIZE } from '../ingest/ingest.service';
 import { Encoding, Format, formatOf } from '../ingest/readers';
-import { parseKind } from '../ingest/record-kinds';
+import { departmentBySlug, departmentSlugs, parseKind } from '../ingest/record-kinds';
 
 export const USAGE =
   'usage: npm run import -- --department public-security|justice|employment [--kind KIND] [--format csv|ndjson] [--encoding auto|utf8|gb18030] [--as NAME | --token-file PATH] --purpose TEXT [--batch-size N] FILE';
@@ -36,7 +36,7 @@ export const USAGE =
 class UsageError extends Error {}
 
 export interface ImportArgs {
-  department: (typeof DEPARTMENT_SLUGS)[string];
+  department: Department;
   kind?: RecordKind;
   format: Format;
   encoding: Encoding;
@@ -63,8 +63,8 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     throw new UsageError(err instanceof Error ? err.message.replace(/\s+/g, ' ').trim() : String(err));
   }
   const v = parsed.values as Record<string, string | undefined>;
-  const department = DEPARTMENT_SLUGS[v.department ?? ''];
-  if (!department) throw new UsageError('--department must be public-security, justice or employment');
+  const department = departmentBySlug(v.department ?? '');
+  if (!department) throw new UsageError(`--department must be one of ${departmentSlugs().join(', ')}`);
   if (parsed.positionals.length !== 1) throw new UsageError('give exactly one FILE');
   const file = parsed.positionals[0];
   const kind = v.kind === undefined ? undefined : parseKind(v.kind);

@@ -1,10 +1,11 @@
 import { registerEnumType } from 'type-graphql';
 
-// The departments whose records meet in a person's timeline.
+// The departments (sources) that send records; three of them meet in a person's timeline.
 export enum Department {
   PUBLIC_SECURITY = 'PUBLIC_SECURITY',
   JUSTICE = 'JUSTICE',
   EMPLOYMENT = 'EMPLOYMENT',
+  PREVENTION = 'PREVENTION',
 }
 registerEnumType(Department, {
   name: 'Department',
@@ -13,5 +14,6 @@ registerEnumType(Department, {
     PUBLIC_SECURITY: { description: 'Public security (公安)' },
     JUSTICE: { description: 'Justice administration (司法行政)' },
     EMPLOYMENT: { description: 'Employment bureau (人社)' },
+    PREVENTION: { description: 'Prevention and education: education bases, publicity, schools (禁毒宣传教育)' },
   },
 });

@@ -15,6 +15,9 @@ export enum RecordKind {
   CASEWORKER = 'CASEWORKER',
   REHAB_CENTRE = 'REHAB_CENTRE',
   EMPLOYMENT_ASSISTANCE = 'EMPLOYMENT_ASSISTANCE',
+  EDUCATION_BASE = 'EDUCATION_BASE',
+  PUBLICITY_EVENT = 'PUBLICITY_EVENT',
+  SCHOOL_SESSION = 'SCHOOL_SESSION',
 }
 registerEnumType(RecordKind, {
   name: 'RecordKind',
@@ -32,6 +35,9 @@ registerEnumType(RecordKind, {
     CASEWORKER: { description: 'Anti-drug caseworker, justice (禁毒专干)' },
     REHAB_CENTRE: { description: 'Community rehab centre, justice (社区戒毒康复工作中心)' },
     EMPLOYMENT_ASSISTANCE: { description: 'Employment assistance, employment bureau (就业帮扶)' },
+    EDUCATION_BASE: { description: 'Anti-drug education base, prevention (禁毒科普教育基地)' },
+    PUBLICITY_EVENT: { description: 'Anti-drug publicity event, prevention (禁毒宣传活动)' },
+    SCHOOL_SESSION: { description: 'School anti-drug lesson, prevention (学校禁毒教育课)' },
   },
 });
 

@@ -5,10 +5,10 @@
 import { DataSource } from 'typeorm';
 import { Viewer } from '../policy/viewer';
 import { DistrictTree } from '../core/district-tree';
-import { Department, departmentSlug, RecordKind } from './ingest.enums';
+import { Department, RecordKind } from './ingest.enums';
 import { auditWrite, ImportSummary, Ingestion } from './ingest.service';
 import { Decoded, Encoding, Format, readRows } from './readers';
-import { specOf } from './record-kinds';
+import { departmentSlug, specOf } from './record-kinds';
 import { badInput } from '../common/errors';
 
 export interface FileImportOptions {

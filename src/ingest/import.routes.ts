@@ -20,10 +20,9 @@ import { DistrictTree } from '../core/district-tree';
 import { currentRecord } from '../ops/request-context';
 import { checkFile, importFile } from './file-import';
 import { spool, Spooled } from './spool';
-import { DEPARTMENT_SLUGS } from './ingest.enums';
 import { assertMayWrite } from '../policy/write-rights';
 import { Encoding, Format } from './readers';
-import { parseKind } from './record-kinds';
+import { departmentBySlug, departmentSlugs, parseKind } from './record-kinds';
 
 export interface ImportRouteOptions {
   ds: DataSource;
@@ -68,8 +67,8 @@ export function importRouter({ ds, tree, verify }: ImportRouteOptions): Router {
     let started = false;
     let body: Spooled | null = null;
     try {
-      const department = DEPARTMENT_SLUGS[String(req.params.department)];
-      if (!department) throw domainError('NOT_FOUND', 'Departments: public-security, justice, employment');
+      const department = departmentBySlug(String(req.params.department));
+      if (!department) throw domainError('NOT_FOUND', `Departments: ${departmentSlugs().join(', ')}`);
       const identity = await authenticate(verify, req.headers.authorization);
       const viewer: Viewer = { ...identity, purpose: requirePurpose(readPurpose(req.headers['x-access-purpose'])) };
       assertMayWrite(viewer, department);

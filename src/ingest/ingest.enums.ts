@@ -38,13 +38,3 @@ registerEnumType(IdentityField, {
   },
 });
 
-// Department as written in URLs and on the command line: public-security, justice, employment.
-export const DEPARTMENT_SLUGS: Record<string, Department> = {
-  'public-security': Department.PUBLIC_SECURITY,
-  justice: Department.JUSTICE,
-  employment: Department.EMPLOYMENT,
-};
-
-export function departmentSlug(d: Department): string {
-  return Object.entries(DEPARTMENT_SLUGS).find(([, v]) => v === d)![0];
-}

@@ -1,6 +1,7 @@
 // The record kinds of every registered department (DepartmentModule.recordKinds), by kind.
 import { getMetadataStorage } from 'class-validator';
 import { departmentModules } from '../core/department-module';
+import { Department } from '../common/department';
 import { KindSpec, RecordKind } from '../core/record-kind';
 
 export type { KindSpec, RefRow } from '../core/record-kind';
@@ -12,6 +13,20 @@ let bySpec: Map<RecordKind, KindSpec> | undefined;
 export function kindSpecs(): readonly KindSpec[] {
   specs ??= departmentModules().flatMap((m) => m.recordKinds ?? []);
   return specs;
+}
+
+// Departments as written in URLs and on the command line: the name of each registered module that
+// sends records (public-security, justice, employment, prevention).
+export function departmentBySlug(slug: string): Department | undefined {
+  return kindSpecs().find((s) => departmentSlug(s.department) === slug)?.department;
+}
+
+export function departmentSlug(department: Department): string {
+  return departmentModules().find((m) => m.recordKinds?.some((k) => k.department === department))?.name ?? department.toLowerCase();
+}
+
+export function departmentSlugs(): string[] {
+  return [...new Set(kindSpecs().map((s) => departmentSlug(s.department)))];
 }
 
 export function specOf(kind: RecordKind): KindSpec {

@@ -10,6 +10,8 @@ const PERSON_READERS = [PS, JU, EM, ADMIN];
 const DEPARTMENTS = [PS, JU, EM, ADMIN];
 const AGGREGATE_READERS = [PS, JU, EM, OFFICE, ADMIN];
 const EVERYONE = [PS, JU, EM, OFFICE, AUDITOR, ADMIN];
+// who sends records of some source (the office: prevention and education's district-level records)
+const WRITERS = [PS, JU, EM, OFFICE, ADMIN];
 
 export const ACCESS_RULES: Record<string, readonly Role[]> = {
   // root fields
@@ -142,17 +144,20 @@ export const ACCESS_RULES: Record<string, readonly Role[]> = {
   'Mutation.upsertCaseworkers': [JU, ADMIN],
   'Mutation.upsertRehabCentres': [JU, ADMIN],
   'Mutation.upsertEmploymentAssistances': [EM, ADMIN],
-  'Mutation.resubmitRejectedRecord': DEPARTMENTS, // the entry's department is checked too
+  'Mutation.upsertEducationBases': [OFFICE, ADMIN],
+  'Mutation.upsertPublicityEvents': [OFFICE, ADMIN],
+  'Mutation.upsertSchoolSessions': [OFFICE, ADMIN],
+  'Mutation.resubmitRejectedRecord': WRITERS, // the entry's department is checked too
   'Mutation.resolveIdentityConflict': DEPARTMENTS, // a department involved in the conflict, or ADMIN
-  'Query.rejectedRecords': DEPARTMENTS, // the department's own quarantine only
+  'Query.rejectedRecords': WRITERS, // the department's own quarantine only
   'Query.identityConflicts': DEPARTMENTS, // conflicts the department is part of
-  'UpsertPayload.*': DEPARTMENTS,
-  'UpsertItemResult.*': DEPARTMENTS,
-  'RejectionReason.*': DEPARTMENTS,
-  'ImportSummary.*': DEPARTMENTS,
-  'RejectedRecord.*': DEPARTMENTS,
-  'RejectedRecordConnection.*': DEPARTMENTS,
-  'RejectedRecordEdge.*': DEPARTMENTS,
+  'UpsertPayload.*': WRITERS,
+  'UpsertItemResult.*': WRITERS,
+  'RejectionReason.*': WRITERS,
+  'ImportSummary.*': WRITERS,
+  'RejectedRecord.*': WRITERS,
+  'RejectedRecordConnection.*': WRITERS,
+  'RejectedRecordEdge.*': WRITERS,
   'IdentityConflict.*': DEPARTMENTS,
   'IdentityConflictConnection.*': DEPARTMENTS,
   'IdentityConflictEdge.*': DEPARTMENTS,

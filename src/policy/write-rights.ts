@@ -8,6 +8,8 @@ export const ROLE_DEPARTMENT: Partial<Record<Role, Department>> = {
   [Role.PUBLIC_SECURITY]: Department.PUBLIC_SECURITY,
   [Role.JUSTICE]: Department.JUSTICE,
   [Role.EMPLOYMENT]: Department.EMPLOYMENT,
+  // the anti-drug office organises publicity and education and reports it
+  [Role.PROVINCIAL_OFFICE]: Department.PREVENTION,
 };
 
 // Writes: the department's own role, or ADMIN.

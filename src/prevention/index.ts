@@ -1,3 +1,4 @@
+import { preventionRecordKinds } from './prevention.record-kinds';
 import { DepartmentModule } from '../core/department-module';
 import { EducationBase } from './education-base.entity';
 import { DistrictPreventionResolver } from './prevention.resolver';
@@ -10,4 +11,5 @@ export const preventionModule: DepartmentModule = {
   name: 'prevention',
   entities: [EducationBase, PublicityEvent, SchoolSession],
   resolvers: [DistrictPreventionResolver],
+  recordKinds: preventionRecordKinds,
 };
