@@ -13,6 +13,10 @@ import { checkDistrictCode } from './district-code';
 import { District, DistrictLevel } from './district.entity';
 import { indicatorsKey } from './district.loaders';
 import { DistrictIndicators } from './indicators/district-indicators.type';
+import { AGGREGATE_ONLY_ROLES } from '../reports/joint-report.service';
+import { assertWholeMonths } from '../reports/release-noise';
+import { loadFigures, releasedFigures } from '../reports/report-figures';
+import { reportConfig } from '../reports/report-config';
 
 @ObjectType({ description: 'A page of drug cases (毒品案件分页列表)' })
 export class DrugCaseConnection extends Connection(DrugCase, 'DrugCase', '毒品案件') {}
@@ -47,13 +51,24 @@ export class DistrictResolver {
     return ctx.tree.children(d.code);
   }
 
-  @FieldResolver(() => DistrictIndicators, { nullable: true, description: "The province's indicators for this district and a period (禁毒工作指标)" })
+  @FieldResolver(() => DistrictIndicators, {
+    nullable: true,
+    description:
+      "The province's indicators for this district and a period; for a role without person-level access, the released figures of whole months (docs/RELEASE-RULES.md) (禁毒工作指标)",
+  })
   async indicators(
     @Root() d: District,
     @Ctx() ctx: Context,
-    @Arg('period', () => PeriodInput, { description: 'Period, both days inclusive (统计期间)' }) period: PeriodInput,
+    @Arg('period', () => PeriodInput, { description: 'Period, both days inclusive; whole calendar months for a role without person-level access (统计期间)' }) period: PeriodInput,
   ): Promise<DistrictIndicators> {
-    const all = await ctx.loaders.indicatorsByPeriod.load(indicatorsKey(validatePeriod(period)));
+    const valid = validatePeriod(period);
+    if (AGGREGATE_ONLY_ROLES.has(ctx.viewer.role)) {
+      // the joint report's release: the same figures for the same district and period
+      assertWholeMonths(valid, 'period');
+      const release = releasedFigures(ctx, await loadFigures(ctx, valid), reportConfig().suppressionThreshold);
+      return release.get(d.code)?.indicators as DistrictIndicators;
+    }
+    const all = await ctx.loaders.indicatorsByPeriod.load(indicatorsKey(valid));
     return all.get(d.code) as DistrictIndicators;
   }
 
