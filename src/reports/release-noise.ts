@@ -97,7 +97,7 @@ const releaseKey = (): Buffer => {
 
 const NOISE_VALUES = [-2, -1, 1, 2] as const; // never 0, mean 0, bounded
 const cache = new Map<string, number>();
-const CACHE_LIMIT = 500_000;
+const CACHE_LIMIT = 200_000; // bounds memory; an attacker asking for many periods only clears it
 
 // The noise of one grid cell: HMAC-SHA256(releaseKey, column|county|tag), tag = 'YYYY-MM' or, for
 // DISTINCT columns, 'YYYY-MM|YYYY-MM' (first and last month).
