@@ -322,7 +322,7 @@ describe.each(testDatabases())('district indicators on $name', ({ target }) => {
       expect(p.communityConsolidationRate).toEqual(ratio('communityCompleted', 'communityEnded'));
       expect(p.usersPerCaseworker).toEqual(ratio('openCommunityPersons', 'caseworkers'));
       expect(p.employedShare).toEqual(ratio('employedOpenCommunityPersons', 'openCommunityPersons'));
-      p.riskDistribution.forEach((rc, i) => expect(rc.persons).toBe(children.reduce((n, c) => n + at(c).riskDistribution[i].persons, 0)));
+      p.riskDistribution.forEach((rc, i) => expect(rc.persons).toBe(children.reduce((n, c) => n + (at(c).riskDistribution[i].persons ?? 0), 0)));
     }
   });
 

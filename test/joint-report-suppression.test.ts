@@ -1,8 +1,8 @@
 import { ConfigError } from '../src/config';
-import { indicatorDefinition } from '../src/reports/indicator-definitions';
+import { indicatorDefinition } from '../src/indicators/indicator-definitions';
 import { isSuppressed } from '../src/reports/joint-report.service';
-import { loadReportConfig } from '../src/reports/report-config';
-import { ADDITIVE_TRIPLES, BaseColumn, BaseValues, Hierarchy, suppressSmallCells } from '../src/reports/suppression';
+import { loadReportConfig } from '../src/indicators/release/release-config';
+import { ADDITIVE_TRIPLES, BaseColumn, BaseValues, Hierarchy, suppressSmallCells } from '../src/indicators/release/suppression';
 
 // Small-cell suppression on its own, with made-up trees: no database.
 

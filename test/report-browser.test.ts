@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BrowserContext, chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { Role } from '../src/policy/viewer';
-import { setReportConfig } from '../src/reports/report-config';
+import { setReportConfig } from '../src/indicators/release/release-config';
 import { seedDatabase } from '../src/seed/bulk-insert';
 import { authHeaders } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../src/policy/viewer';
 import { District } from '../src/core/district.entity';
 import { CSV_BOM, neutraliseFormula } from '../src/reports/exporters/csv';
-import { setReportConfig } from '../src/reports/report-config';
+import { setReportConfig } from '../src/indicators/release/release-config';
 import { authHeaders } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { HttpService, postGraphql, startHttp } from './helpers/http';

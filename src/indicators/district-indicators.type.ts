@@ -11,8 +11,8 @@ export class RiskCount {
   @Field(() => RiskColour, { description: 'Risk colour (风险等级颜色)' })
   colour: RiskColour;
 
-  @Field(() => Int, { description: 'Number of persons (人数)' })
-  persons: number;
+  @Field(() => Int, { nullable: true, description: 'Number of persons; null when withheld (docs/RELEASE-RULES.md) (人数)' })
+  persons: number | null;
 }
 
 @ObjectType({ description: "A district's drug-control indicators for a period (禁毒工作指标)" })
@@ -35,11 +35,11 @@ export class DistrictIndicators {
   @Field(() => Int, { description: 'Provincial or ministerial target cases solved in the period (破获省部级目标案件数)' })
   targetCasesSolved: number;
 
-  @Field(() => Int, { description: 'Suspect records arrested in the period, cases in the district (抓获犯罪嫌疑人数)' })
-  suspectsArrested: number;
+  @Field(() => Int, { nullable: true, description: 'Suspect records arrested in the period, cases in the district; null when withheld (docs/RELEASE-RULES.md) (抓获犯罪嫌疑人数)' })
+  suspectsArrested: number | null;
 
-  @Field(() => Int, { description: 'Of those arrested, long-wanted fugitives (抓获涉毒"钉子"逃犯数)' })
-  fugitivesArrested: number;
+  @Field(() => Int, { nullable: true, description: 'Of those arrested, long-wanted fugitives; null when withheld (docs/RELEASE-RULES.md) (抓获涉毒"钉子"逃犯数)' })
+  fugitivesArrested: number | null;
 
   @Field(() => Int, { description: 'Drug-manufacturing sites destroyed, over cases solved in the period (摧毁制毒窝点数)' })
   manufacturingSitesDestroyed: number;
@@ -50,75 +50,77 @@ export class DistrictIndicators {
   @Field(() => Float, { description: 'Precursor chemicals seized in the period, kilograms (缴获制毒物品, 千克)' })
   precursorSeizedKg: number;
 
-  @Field(() => Int, { description: 'Distinct residents arrested outside the province in the period (外流贩毒人员数)' })
-  outflowTraffickers: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct residents arrested outside the province in the period; null when withheld (docs/RELEASE-RULES.md) (外流贩毒人员数)' })
+  outflowTraffickers: number | null;
 
-  @Field(() => Int, { description: 'Drug-use detections in the period, person-times (查处吸毒人次)' })
-  drugUseDetections: number;
+  @Field(() => Int, { nullable: true, description: 'Drug-use detections in the period, person-times; null when withheld (docs/RELEASE-RULES.md) (查处吸毒人次)' })
+  drugUseDetections: number | null;
 
-  @Field(() => Int, { description: 'Residents whose first-ever detection falls in the period (新发现吸毒人员数)' })
-  newUsers: number;
+  @Field(() => Int, { nullable: true, description: 'Residents whose first-ever detection falls in the period; null when withheld (docs/RELEASE-RULES.md) (新发现吸毒人员数)' })
+  newUsers: number | null;
 
-  @Field(() => Int, { description: 'Living residents with a detection on or before the reference date (登记在册吸毒人员数)' })
-  registeredUsers: number;
+  @Field(() => Int, { nullable: true, description: 'Living residents with a detection on or before the reference date; null when withheld (docs/RELEASE-RULES.md) (登记在册吸毒人员数)' })
+  registeredUsers: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share: newUsers / registeredUsers; null when none registered (新发现吸毒人员占比)' })
+  @Field(() => Float, { nullable: true, description: 'Share: newUsers / registeredUsers; null when none registered; null when withheld (docs/RELEASE-RULES.md) (新发现吸毒人员占比)' })
   newUserRate: number | null;
 
   @Field(() => Int, {
-    description: 'Registered users whose last evidence of use is more than 3 years before the reference date (戒断三年未复吸人数)',
+    nullable: true,
+    description: 'Registered users whose last evidence of use is more than 3 years before the reference date; null when withheld (docs/RELEASE-RULES.md) (戒断三年未复吸人数)',
   })
-  abstinentThreeYears: number;
+  abstinentThreeYears: number | null;
 
-  @Field(() => Int, { description: 'Count: registeredUsers - abstinentThreeYears (现有吸毒人员数)' })
-  currentUsers: number;
+  @Field(() => Int, { nullable: true, description: 'Count: registeredUsers - abstinentThreeYears; null when withheld (docs/RELEASE-RULES.md) (现有吸毒人员数)' })
+  currentUsers: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Share: abstinentThreeYears / registeredUsers; null when none registered (戒断三年未复吸人员巩固率)',
+    description: 'Share: abstinentThreeYears / registeredUsers; null when none registered; null when withheld (docs/RELEASE-RULES.md) (戒断三年未复吸人员巩固率)',
   })
   abstinenceConsolidationRate: number | null;
 
-  @Field(() => Int, { description: 'Compulsory isolated detox admissions (reported) in the period (强制隔离戒毒收治人数)' })
-  compulsoryIsolationAdmissions: number;
+  @Field(() => Int, { nullable: true, description: 'Compulsory isolated detox admissions (reported) in the period; null when withheld (docs/RELEASE-RULES.md) (强制隔离戒毒收治人数)' })
+  compulsoryIsolationAdmissions: number | null;
 
   @Field(() => Int, {
-    description: 'Community detox/rehab programmes ordered in the period or open at the reference date (社区戒毒社区康复责令人数)',
+    nullable: true,
+    description: 'Community detox/rehab programmes ordered in the period or open at the reference date; null when withheld (docs/RELEASE-RULES.md) (社区戒毒社区康复责令人数)',
   })
-  communityOrders: number;
+  communityOrders: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Of communityOrders, the share reported (executed) by the reference date; null when none (社区戒毒社区康复执行率)',
+    description: 'Of communityOrders, the share reported (executed) by the reference date; null when none; null when withheld (docs/RELEASE-RULES.md) (社区戒毒社区康复执行率)',
   })
   communityExecutionRate: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Of community programmes ended in the period, the share COMPLETED; null when none ended (社区戒毒社区康复巩固率)',
+    description: 'Of community programmes ended in the period, the share COMPLETED; null when none ended; null when withheld (docs/RELEASE-RULES.md) (社区戒毒社区康复巩固率)',
   })
   communityConsolidationRate: number | null;
 
-  @Field(() => Int, { description: 'Community programmes absconded and not closed otherwise at the reference date (脱失人数)' })
-  absconded: number;
+  @Field(() => Int, { nullable: true, description: 'Community programmes absconded and not closed otherwise at the reference date; null when withheld (docs/RELEASE-RULES.md) (脱失人数)' })
+  absconded: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Persons in open community programmes per caseworker in post; null without caseworkers (禁毒专干人均管理人数)',
+    description: 'Persons in open community programmes per caseworker in post; null without caseworkers; null when withheld (docs/RELEASE-RULES.md) (禁毒专干人均管理人数)',
   })
   usersPerCaseworker: number | null;
 
-  @Field(() => Int, { description: 'Distinct residents with employment assistance started in the period (就业帮扶人数)' })
-  employmentAssisted: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct residents with employment assistance started in the period; null when withheld (docs/RELEASE-RULES.md) (就业帮扶人数)' })
+  employmentAssisted: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Of persons in open community programmes, the share employed or self-employed at the reference date (就业安置率)',
+    description: 'Of persons in open community programmes, the share employed or self-employed at the reference date; null when withheld (docs/RELEASE-RULES.md) (就业安置率)',
   })
   employedShare: number | null;
 
-  @Field(() => Int, { description: 'Residents lifted out of poverty by poverty-alleviation assistance in the period (帮扶脱贫人数)' })
-  liftedOutOfPoverty: number;
+  @Field(() => Int, { nullable: true, description: 'Residents lifted out of poverty by poverty-alleviation assistance in the period; null when withheld (docs/RELEASE-RULES.md) (帮扶脱贫人数)' })
+  liftedOutOfPoverty: number | null;
 
   @Field(() => [RiskCount], {
     description: 'Living residents per latest risk colour at the reference date, RED, ORANGE, YELLOW, GREEN (双四色风险分布)',

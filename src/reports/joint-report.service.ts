@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { RELATIVE_CHANGE_DECIMALS, roundFigure, roundTo } from './precision';
@@ -8,14 +7,11 @@ import { Viewer } from '../policy/viewer';
 import { DepartmentRecord } from '../common/department-record';
 import { badInput, domainError } from '../common/errors';
 import { minusYears, Period, validatePeriod } from '../common/period';
-import { Context, requestScoped } from '../core/context';
 import { checkDistrictCode } from '../core/district-code';
 import { District, DistrictLevel } from '../core/district.entity';
-import { DEFAULT_HEROIN_EQUIVALENT_TABLE, districtLoaders, indicatorsKey } from '../indicators/indicators.loaders';
+import { DEFAULT_HEROIN_EQUIVALENT_TABLE } from '../indicators/indicators.loaders';
 import { DistrictTree } from '../core/district-tree';
 import { DistrictIndicators } from '../indicators/district-indicators.type';
-import { IndicatorSums } from '../core/indicator-sums';
-import { computeIndicatorSums, deriveIndicators } from '../indicators/indicators.service';
 import { Person } from '../core/person.entity';
 import {
   expandIndicatorName,
@@ -23,7 +19,7 @@ import {
   INDICATOR_NAMES,
   IndicatorDefinition,
   indicatorValue,
-} from './indicator-definitions';
+} from '../indicators/indicator-definitions';
 import {
   DataAsOfBasis,
   JointReport,
@@ -36,8 +32,13 @@ import {
   ReportPeriod,
   ReportSuppression,
 } from './joint-report.types';
-import { reportConfig } from './report-config';
-import { BaseColumn, baseValues, SuppressedCells, suppressSmallCells } from './suppression';
+import { reportConfig } from '../indicators/release/release-config';
+import { ReleasedDistrict } from '../indicators/release/release';
+import { assertWholeMonths, lastDayOfMonth } from '../indicators/release/release-noise';
+import { loadFigures, PeriodFigures, releasedFigures, ReportContext } from '../indicators/release/period-figures';
+import { BaseColumn } from '../indicators/release/suppression';
+
+export type { ReportContext } from '../indicators/release/period-figures';
 
 // The joint report (联合报表) of the provincial anti-drug office: one row per district of a level below
 // a parent, the parent's own figures as the total, a comparison period, ranks, and small-cell
@@ -45,8 +46,6 @@ import { BaseColumn, baseValues, SuppressedCells, suppressSmallCells } from './s
 // buildJointReport, so they show the same numbers under the same access rules.
 
 export const DEFAULT_PARENT_CODE = '640000';
-
-export type ReportContext = Pick<Context, 'viewer' | 'ds' | 'tree' | 'scope'>;
 
 export function assertReportRole(viewer: Viewer): void {
   if (!mayReadReports(viewer)) throw domainError('FORBIDDEN', `The role ${viewer.role} may not read joint reports`);
@@ -101,50 +100,8 @@ export function normalizeInput(tree: DistrictTree, input: JointReportInput): Omi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Figures: one grouped computation per period and request, shared with District.indicators
-
-interface PeriodFigures {
-  sums: Map<string, IndicatorSums>;
-  indicators: Map<string, DistrictIndicators>;
-  suppressed: Map<number, SuppressedCells>; // by threshold, computed when first needed
-}
-
-
-// The report needs the additive sums behind the figures (a rate's hidden numerator, for suppression),
-// so it loads them with computeIndicatorSums, derives the figures with the same deriveIndicators as
-// the indicatorsByPeriod loader, and primes that loader: District.indicators in the same request reuses
-// them. Keyed like that loader (indicatorsKey), cached per request.
-const figuresLoader = requestScoped(function figuresLoader(ctx) {
-  return new DataLoader<string, PeriodFigures>(
-    (keys) =>
-      Promise.all(
-        keys.map(async (key) => {
-          const [from, to, table] = key.split('|');
-          const period = { from, to };
-          const sums = await computeIndicatorSums(ctx.ds, ctx.tree, period, table);
-          const indicators = new Map<string, DistrictIndicators>();
-          for (const [code, s] of sums) indicators.set(code, deriveIndicators(s, period, table));
-          districtLoaders(ctx).indicatorsByPeriod.prime(key, indicators);
-          return { sums, indicators, suppressed: new Map() };
-        }),
-      ),
-    { maxBatchSize: 20 },
-  );
-});
-
-function loadFigures(ctx: ReportContext, period: Period, table: string): Promise<PeriodFigures> {
-  return figuresLoader(ctx).load(indicatorsKey(period, table));
-}
-
-function suppressedCells(ctx: ReportContext, figures: PeriodFigures, threshold: number): SuppressedCells {
-  let cells = figures.suppressed.get(threshold);
-  if (!cells) {
-    const values = new Map([...figures.sums].map(([code, s]) => [code, baseValues(s)]));
-    cells = suppressSmallCells(ctx.tree, values, threshold);
-    figures.suppressed.set(threshold, cells);
-  }
-  return cells;
-}
+// Figures (src/indicators/release/period-figures.ts): raw for roles with person-level access, released
+// (src/indicators/release/release.ts) for the others
 
 export function isSuppressed(def: IndicatorDefinition, hidden: ReadonlySet<BaseColumn> | undefined): boolean {
   if (!hidden || hidden.size === 0) return false;
@@ -157,12 +114,12 @@ interface Shown {
   suppressed: boolean;
 }
 
-// One column of one district as the viewer may see it.
+// One column of one district as the viewer may see it: the raw figure, or the released one.
 function shown(ctx: ReportContext, spec: ReportSpec, figures: PeriodFigures, code: string, def: IndicatorDefinition): Shown {
-  const value = indicatorValue(def, figures.indicators.get(code) as DistrictIndicators);
-  if (!spec.suppress) return { value, suppressed: false };
-  const suppressed = isSuppressed(def, suppressedCells(ctx, figures, spec.threshold).get(code));
-  return suppressed ? { value: null, suppressed: true } : { value, suppressed: false };
+  if (!spec.suppress) return { value: indicatorValue(def, figures.indicators.get(code) as DistrictIndicators), suppressed: false };
+  const released = releasedFigures(ctx, figures, spec.threshold).get(code) as ReleasedDistrict;
+  const suppressed = isSuppressed(def, released.withheld);
+  return suppressed ? { value: null, suppressed: true } : { value: indicatorValue(def, released.indicators), suppressed: false };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,6 +152,10 @@ export async function buildJointReport(ctx: ReportContext, input: JointReportInp
     suppress: readsAggregatesOnly(ctx.viewer),
     threshold: reportConfig().suppressionThreshold,
   };
+  if (spec.suppress) {
+    assertWholeMonths(spec.period, 'input.period');
+    if (spec.compare) assertWholeMonths(spec.compare, 'input.compareTo');
+  }
   // both periods in one batch: computed side by side
   const [current, previous] = await Promise.all([
     loadFigures(ctx, spec.period, spec.heroinEquivalentTable),
@@ -286,8 +247,8 @@ function reportNotes(spec: ReportSpec, period: ReportPeriod, compare: ReportPeri
   );
   if (spec.suppress) {
     notes.push(
-      `为保护个人信息，1至${spec.threshold - 1}人的单元格已隐去，并隐去另一单元格以防由合计推算；依据被隐去人数计算的比率一并隐去。` +
-        ` To protect individuals, counts of 1 to ${spec.threshold - 1} persons are withheld, with another cell wherever one could be worked out from a total; rates built on withheld counts are withheld too.`,
+      `为保护个人信息，人数按县区、月份加入固定的随机扰动（每格±1或±2，同一单元格每次相同），市、省人数为所辖县区之和；扰动后小于${spec.threshold}的单元格已隐去，并隐去另一单元格以防由合计推算；依据被隐去人数计算的比率一并隐去。` +
+        ` To protect individuals, counts of persons carry a fixed keyed perturbation per county and month (±1 or ±2 per cell, the same every time), and a city's or the province's count is the sum of its counties'; counts below ${spec.threshold} after it are withheld, with another cell wherever one could be worked out from a total; rates built on withheld counts are withheld too (docs/RELEASE-RULES.md).`,
     );
   }
   if (spec.columns.some((c) => c.field === 'usersPerCaseworker')) {
@@ -347,8 +308,11 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_M
 // The parent's figures for `years` one-year periods ending on the report period's last day (calendar
 // years when the report is a calendar year), oldest first, with the same service and suppression.
 export async function parentHistory(ctx: ReportContext, spec: ReportSpec, years = 5): Promise<HistoryPoint[]> {
+  // a period ending on a month's last day steps back by whole months (2025-02-28 - 1 year = 2024-02-29)
+  const monthEnd = spec.period.to === lastDayOfMonth(spec.period.to);
+  const back = (years: number) => (monthEnd ? lastDayOfMonth(minusYears(spec.period.to, years)) : minusYears(spec.period.to, years));
   const periods: Period[] = [];
-  for (let i = years - 1; i >= 0; i--) periods.push({ from: nextDay(minusYears(spec.period.to, i + 1)), to: minusYears(spec.period.to, i) });
+  for (let i = years - 1; i >= 0; i--) periods.push({ from: nextDay(back(i + 1)), to: back(i) });
   const figures = await Promise.all(periods.map((p) => loadFigures(ctx, p, spec.heroinEquivalentTable)));
   return periods.map((p, i) => ({
     period: reportPeriod(p),

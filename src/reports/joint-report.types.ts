@@ -3,7 +3,7 @@ import { PeriodInput } from '../common/period';
 import { DateScalar } from '../common/scalars';
 import { District } from '../core/district.entity';
 import { RiskColour } from '../core/risk-colour';
-import { IndicatorKind } from './indicator-definitions';
+import { IndicatorKind } from '../indicators/indicator-definitions';
 
 export enum ReportLevel {
   CITY = 'CITY',

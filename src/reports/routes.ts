@@ -16,7 +16,7 @@ import { jointReportHtml } from './exporters/html';
 import { jointReportXlsx } from './exporters/xlsx';
 import { BuiltReport, buildJointReport, dataAsOf, parentHistory, ReportContext } from './joint-report.service';
 import { JointReportInput, ReportLevel } from './joint-report.types';
-import { reportConfig } from './report-config';
+import { reportConfig } from '../indicators/release/release-config';
 import { auditDownload } from './download-audit';
 import { isSignedLink, verifyReportLink } from './download-links';
 

@@ -18,7 +18,7 @@ const { computeStatus } = service('src/persons/user-status.js');
 const { DistrictTree } = service('src/core/district-tree.js');
 const { computeIndicators } = service('src/indicators/indicators.service.js');
 const { buildJointReport } = service('src/reports/joint-report.service.js');
-// the service limits how many indicator computations run at once (src/districts/indicators); the
+// the service limits how many indicator computations run at once (src/indicators); the
 // baselines keep the unlimited behaviour (a build from before that limit has no such function)
 service('src/indicators/indicators.service.js').configureIndicatorComputations?.({ atOnce: Infinity, maxWaiting: Infinity });
 

@@ -47,8 +47,8 @@ export function csvLegend(report: JointReport): string[] {
   const { applied, threshold, suppressedCells } = report.metadata.suppression;
   const legend = [
     '说明 Legend',
-    '* = 该数值不公布 (withheld): 人数在 1 至 ' + String(threshold - 1) + ' 之间, 或可由其他公布数值推算出被隐藏的数值 (a count of persons from 1 to ' +
-      String(threshold - 1) + ', or a cell that would let a withheld one be worked out from the others).',
+    '* = 该数值不公布 (withheld): 加入扰动后人数小于 ' + String(threshold) + ', 或可由其他公布数值推算出被隐藏的数值 (a count of persons below ' +
+      String(threshold) + ' after the release noise of docs/RELEASE-RULES.md, or a cell that would let a withheld one be worked out from the others).',
     '空白 = 分母为 0 的比率 (empty: a rate whose denominator is 0).',
     '比率为 0 至 1 的小数, 保留 4 位; 千克保留 3 位 (rates are shares 0..1 with 4 decimals; kilograms 3 decimals).',
   ];

@@ -1,5 +1,5 @@
 import { barChart, escapeXml as esc, lineChart } from '../charts';
-import { IndicatorDefinition, KEY_INDICATORS, label } from '../indicator-definitions';
+import { IndicatorDefinition, KEY_INDICATORS, label } from '../../indicators/indicator-definitions';
 import { HistoryPoint } from '../joint-report.service';
 import { DataAsOfBasis, JointReport, JointReportRow, ReportCell } from '../joint-report.types';
 import { axisNumber, columnsOf, displayNumber, displayRelative, plainNumber, rowName } from './table';

@@ -1,4 +1,4 @@
-import { IndicatorDefinition, indicatorDefinition, label, ValueFormat } from '../indicator-definitions';
+import { IndicatorDefinition, indicatorDefinition, label, ValueFormat } from '../../indicators/indicator-definitions';
 import { JointReport, JointReportRow, ReportCell } from '../joint-report.types';
 
 // What every export shares: the columns of the report as definitions, the views of a cell (this

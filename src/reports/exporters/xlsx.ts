@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DataAsOfBasis, JointReport } from '../joint-report.types';
 import { neutraliseFormula } from './csv';
 import { CellView, columnsOf, rowName, rowsOf, SUPPRESSED_MARK, VIEW_TITLES, viewCell, viewsOf } from './table';
-import { label, ValueFormat } from '../indicator-definitions';
+import { label, ValueFormat } from '../../indicators/indicator-definitions';
 
 // The joint report as an Excel workbook (exceljs): a sheet per view of the figures (本期, 对比期,
 // 变化量, 变化率, 排名), each with Chinese headers, number formats and a frozen header row and name

@@ -1,6 +1,6 @@
-import { DistrictIndicators } from '../indicators/district-indicators.type';
+import { DistrictIndicators } from './district-indicators.type';
 import { RiskColour } from '../core/risk-colour';
-import { BaseColumn } from './suppression';
+import { BaseColumn } from './release/suppression';
 
 // The joint report's columns: every figure of DistrictIndicators (docs/DOMAIN.md, "Indicators"), in the
 // order of that table, with its definition in Chinese and English. riskDistribution is one field of
@@ -247,10 +247,11 @@ export const INDICATOR_NAMES: readonly string[] = [
   'riskDistribution',
 ];
 
-// The figure of one column in a district's indicators (null for an empty rate).
+// The figure of one column in a district's indicators (null for an empty rate or a withheld figure).
 export function indicatorValue(def: IndicatorDefinition, figures: DistrictIndicators): number | null {
   if (def.field === 'riskDistribution') {
-    return figures.riskDistribution.find((r) => r.colour === def.riskColour)?.persons ?? 0;
+    const entry = figures.riskDistribution.find((r) => r.colour === def.riskColour);
+    return entry ? entry.persons : 0; // null: withheld
   }
   return figures[def.field];
 }

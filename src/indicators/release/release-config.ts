@@ -1,4 +1,4 @@
-import { ConfigError } from '../common/config-error';
+import { ConfigError } from '../../common/config-error';
 import { MIN_SUPPRESSION_THRESHOLD } from './suppression';
 
 // The joint report's settings, read from the environment once and validated like src/config.ts.

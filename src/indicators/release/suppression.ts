@@ -1,4 +1,4 @@
-import { IndicatorSums } from '../core/indicator-sums';
+import { IndicatorSums } from '../../core/indicator-sums';
 
 // Small-cell suppression (小数抑制) for viewers without person-level access.
 //
@@ -103,6 +103,9 @@ export function suppressSmallCells(
   values: ReadonlyMap<string, Partial<BaseValues>>,
   threshold: number,
   columns: readonly BaseColumn[] = BASE_COLUMNS,
+  // which values are withheld first: by default 1 .. threshold - 1 (zero discloses no one); a noisy
+  // release (release.ts) withholds everything below the threshold
+  isSmall: (value: number) => boolean = (v) => v > 0 && v < threshold,
 ): SuppressedCells {
   if (!Number.isInteger(threshold) || threshold < MIN_SUPPRESSION_THRESHOLD) {
     throw new RangeError(`suppression threshold must be an integer >= ${MIN_SUPPRESSION_THRESHOLD}`);
@@ -127,8 +130,7 @@ export function suppressSmallCells(
   // 1. primary
   for (const code of values.keys()) {
     for (const col of columns) {
-      const v = value(code, col);
-      if (v > 0 && v < threshold) hide(code, col);
+      if (isSmall(value(code, col))) hide(code, col);
     }
   }
 
