@@ -20,6 +20,7 @@ import { documentSizeLimit, LIMITS, limitsPlugin, validationRules } from './comm
 import { noStore, serviceSdlGuard } from './common/response-guards';
 import { StatementCount } from './common/sql-counter';
 import { buildContext, Context } from './context';
+import { districtInputsPlugin } from './districts/district-inputs';
 import { DistrictTree } from './districts/district-tree';
 import { createOps, Ops, OpsOptions } from './ops';
 import { DEFAULT_SUBJECT_LIMITS, RefusedRequestHook, SubjectLimitOptions, subjectLimits } from './ops/subject-limits';
@@ -81,6 +82,8 @@ export async function createServer({
       // Apollo's landing page loads Sandbox from a CDN: the explorer is served by src/explorer instead
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(districtSizes),
+      // every district code an operation passes is read by src/districts/district-code.ts
+      districtInputsPlugin(),
       ...(production ? [serviceSdlGuard()] : []),
       auditPlugin(ds),
       // no cache hints are used; Apollo's default cache-control plugin would instrument every field

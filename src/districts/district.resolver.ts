@@ -9,7 +9,6 @@ import { PersonConnection } from '../persons/person.resolver';
 import { DrugCase } from '../public-security/drug-case.entity';
 import { findDrugCases } from '../public-security/drug-case.query';
 import { WastewaterSample } from '../public-security/wastewater-sample.entity';
-import { checkDistrictCode } from './district-code';
 import { District, DistrictLevel } from './district.entity';
 import { indicatorsKey } from './district.loaders';
 import { DistrictIndicators } from './indicators/district-indicators.type';
@@ -20,9 +19,10 @@ export class DrugCaseConnection extends Connection(DrugCase, 'DrugCase', '毒品
 // District views: the tree comes from memory, figures from grouped SQL shared by all districts.
 @Resolver(() => District)
 export class DistrictResolver {
-  @Query(() => District, { nullable: true, description: 'A district by GB/T 2260 code; null if unknown (按代码查询行政区划)' })
+  @Query(() => District, { nullable: true, description: 'A district by GB/T 2260 code; a code that is not a district of Ningxia is BAD_USER_INPUT (按代码查询行政区划)' })
   district(@Arg('code', { description: 'GB/T 2260 code (行政区划代码)' }) code: string, @Ctx() ctx: Context): District | null {
-    return ctx.tree.get(checkDistrictCode(code)) ?? null;
+    // the code was read by src/districts/district-inputs.ts before the operation ran
+    return ctx.tree.get(code) ?? null;
   }
 
   @Query(() => [District], { description: 'Districts, optionally of one level and below one parent, ordered by code (行政区划列表)' })
@@ -31,7 +31,7 @@ export class DistrictResolver {
     @Arg('level', () => DistrictLevel, { nullable: true, description: 'Only this level (级别)' }) level?: DistrictLevel,
     @Arg('parentCode', () => String, { nullable: true, description: 'Only districts below this one (上级区划代码)' }) parentCode?: string,
   ): District[] {
-    const scope = parentCode ? new Set(ctx.tree.descendantCodes(checkDistrictCode(parentCode, 'parentCode'))) : undefined;
+    const scope = parentCode ? new Set(ctx.tree.descendantCodes(parentCode)) : undefined;
     return ctx.tree
       .all()
       .filter((d) => (!level || d.level === level) && (!scope || (scope.has(d.code) && d.code !== parentCode)));
