@@ -26,6 +26,7 @@ import { createOps, Ops, OpsOptions } from './ops';
 import { DEFAULT_SUBJECT_LIMITS, RefusedRequestHook, SubjectLimitOptions, subjectLimits } from './ops/subject-limits';
 import { mountExplorer } from './explorer/explorer.routes';
 import { mountImportRoutes } from './ingest/import.routes';
+import { linkSubject } from './reports/download-links';
 import { mountReportRoutes } from './reports/routes';
 import { createSchema } from './schema';
 
@@ -106,7 +107,9 @@ export async function createServer({
   app.use(noStore);
   // refused requests (quotas, tokens that do not verify) are audited too
   const auditRefused = onRefused ?? ((r) => auditRefusal(ds, { subject: r.subject, role: r.role, district: r.district, path: r.path, reason: `${r.code}:${r.reason}`, ip: undefined }));
-  app.use(subjectLimits(verify, quotas, auditRefused));
+  // a signed report link's downloads count against the quota of the subject who asked for it
+  const linkIdentity = (req: express.Request) => linkSubject(req.path, req.originalUrl.split('?')[1] ?? '');
+  app.use(subjectLimits(verify, quotas, auditRefused, linkIdentity));
   if (explorer) mountExplorer(app, { prefill: !production, auth });
   mountReportRoutes(app, { ds, tree, verify });
   mountImportRoutes(app, { ds, tree, verify });

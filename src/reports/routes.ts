@@ -123,7 +123,7 @@ export function reportRouter({ ds, tree, verify }: ReportRouteOptions): Router {
     try {
       // a signed download link (from the jointReportLink query) or the Bearer token
       const link = isSignedLink(req.query) ? verifyReportLink(`/reports${req.path}`, req.originalUrl.split('?')[1] ?? '') : null;
-      if (link) auditDownload(ds, link.viewer, req.path);
+      if (link) auditDownload(ds, link.viewer, req.path, link.query);
       const viewer: Viewer = link?.viewer ?? { ...(await authenticate(verify, req.headers.authorization)), purpose: readPurpose(req.headers['x-access-purpose']) };
       const ctx: ReportContext = buildContext(ds, tree, viewer, (res.locals.statements as StatementCount | undefined) ?? new StatementCount());
       const input = parseReportQuery(link?.query ?? req.query);
