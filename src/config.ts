@@ -86,6 +86,7 @@ export interface OpsConfig {
   dbStartupTimeoutMs: number;
   // per-subject quotas (docs/SECURITY.md)
   subjectMaxInFlight: number;
+  subjectMaxHeavyInFlight: number;
   subjectRatePerMinute: number;
   subjectBurst: number;
   // METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`
@@ -117,6 +118,7 @@ function loadOps(env: NodeJS.ProcessEnv, nodeEnv: string): OpsConfig {
     subjectMaxInFlight: intVar(env, 'SUBJECT_MAX_IN_FLIGHT', 2, 1, 1000),
     subjectRatePerMinute: intVar(env, 'SUBJECT_RATE_PER_MINUTE', 3000, 1, 1_000_000),
     subjectBurst: intVar(env, 'SUBJECT_BURST', 1000, 1, 1_000_000),
+    subjectMaxHeavyInFlight: intVar(env, 'SUBJECT_MAX_HEAVY_IN_FLIGHT', 1, 1, 1000),
     metricsToken: loadMetricsToken(env),
   };
 }

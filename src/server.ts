@@ -23,6 +23,7 @@ import { buildContext, Context } from './context';
 import { districtInputsPlugin } from './districts/district-inputs';
 import { DistrictTree } from './districts/district-tree';
 import { createOps, Ops, OpsOptions } from './ops';
+import { DEFAULT_HEAVY_QUERIES, heavyQueryGate } from './ops/heavy-queries';
 import { DEFAULT_SUBJECT_LIMITS, RefusedRequestHook, SubjectLimitOptions, subjectLimits } from './ops/subject-limits';
 import { mountExplorer } from './explorer/explorer.routes';
 import { mountImportRoutes } from './ingest/import.routes';
@@ -83,6 +84,8 @@ export async function createServer({
       // Apollo's landing page loads Sandbox from a CDN: the explorer is served by src/explorer instead
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(districtSizes),
+      // after limitsPlugin, whose cost it reads: one subject's heavy operations run one at a time
+      heavyQueryGate({ ...DEFAULT_HEAVY_QUERIES, maxHeavyInFlight: quotas.maxHeavyInFlight ?? quotas.maxInFlight }),
       // every district code an operation passes is read by src/districts/district-code.ts
       districtInputsPlugin(),
       ...(production ? [serviceSdlGuard()] : []),

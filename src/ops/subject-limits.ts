@@ -10,9 +10,12 @@ export interface SubjectLimitOptions {
   // sustained requests per minute of one subject (SUBJECT_RATE_PER_MINUTE), in bursts of up to `burst` (SUBJECT_BURST)
   ratePerMinute: number;
   burst: number;
+  // of those in flight, heavy operations (src/ops/heavy-queries.ts; SUBJECT_MAX_HEAVY_IN_FLIGHT);
+  // when not given, maxInFlight
+  maxHeavyInFlight?: number;
 }
 
-export const DEFAULT_SUBJECT_LIMITS: SubjectLimitOptions = { maxInFlight: 2, ratePerMinute: 3000, burst: 1000 };
+export const DEFAULT_SUBJECT_LIMITS: SubjectLimitOptions = { maxInFlight: 2, ratePerMinute: 3000, burst: 1000, maxHeavyInFlight: 1 };
 
 export interface RefusedRequest {
   subject: string;
