@@ -7,6 +7,7 @@ import { AuditChainHead, AuditEvent, AuditOutcome } from '../src/audit/audit-eve
 import { configureAuditKey, DEV_AUDIT_KEY } from '../src/audit/audit-key';
 import { appendAuditEvent, canonical, GENESIS_HASH, verifyAuditChain } from '../src/audit/audit.service';
 import { checkpointHead } from '../src/audit/audit-setup';
+import { verifyReport } from '../src/audit/chain-verify';
 import { configureCheckpoints, readCheckpoints } from '../src/audit/checkpoints';
 import { Role } from '../src/common/auth/viewer';
 import { freshDatabase, testDatabases } from './helpers/databases';
@@ -132,13 +133,20 @@ describe.each(testDatabases())('a tampered audit chain on $name', ({ target }) =
   });
 
   it('anchors events: deleting anchored ones is TRUNCATED; deleting only the unanchored tail is the residual risk, reported as a count', async () => {
-    expect(await verifyAuditChain(ds)).toMatchObject({ ok: true, unanchored: 2 });
+    const whole = await verifyAuditChain(ds);
+    expect(whole).toMatchObject({ ok: true, unanchored: 2 });
+    expect(verifyReport(whole)).toBe(
+      'audit chain intact: 12 events verified\nwarning: the last 2 events are after the latest signed checkpoint; their deletion cannot be detected until the next checkpoint ' +
+        '(AUDIT_CHECKPOINT_EVERY, AUDIT_CHECKPOINT_SECONDS, shutdown)\n',
+    );
     // events 11 and 12 are after the last checkpoint (10): removing them is not detectable
     const keep = snapshot.events[9];
     await ds.query('DELETE FROM audit_event_person WHERE seq > ?', [keep.seq]);
     await ds.query('DELETE FROM audit_event WHERE seq > ?', [keep.seq]);
     await ds.getRepository(AuditChainHead).update({ id: 1 }, { seq: keep.seq, hash: keep.hash });
-    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 10, unanchored: 0 });
+    const tailGone = await verifyAuditChain(ds);
+    expect(tailGone).toEqual({ ok: true, checked: 10, unanchored: 0 });
+    expect(verifyReport(tailGone)).toBe('audit chain intact: 10 events verified\n');
     // event 10 is anchored
     const before = snapshot.events[8];
     await ds.query('DELETE FROM audit_event_person WHERE seq > ?', [before.seq]);

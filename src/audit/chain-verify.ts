@@ -86,6 +86,22 @@ export async function verifyAuditChain(ds: DataSource, options: { checkpoints?: 
   return anchoring ? { ok: true, checked: last, unanchored: last - lastAnchor } : { ok: true, checked: last };
 }
 
+// What audit:verify prints: the verdict, and when the chain is whole, a warning with the count of
+// events no checkpoint anchors yet.
+export function verifyReport(result: VerifyResult): string {
+  if (!result.ok) {
+    const b = result.firstBroken;
+    return `audit chain BROKEN (${b?.kind}) at event ${b?.seq}: ${b?.reason} (${result.checked} events verified before it)\n`;
+  }
+  const lines = [`audit chain intact: ${result.checked} events verified`];
+  if (result.unanchored) {
+    lines.push(
+      `warning: the last ${result.unanchored} events are after the latest signed checkpoint; their deletion cannot be detected until the next checkpoint (AUDIT_CHECKPOINT_EVERY, AUDIT_CHECKPOINT_SECONDS, shutdown)`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 // seq -> person ids of its audit_event_person rows, ascending and comma-separated like the event's own list
 async function personLinks(ds: DataSource, rows: AuditEvent[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { configureAudit } from '../audit/audit-setup';
 import { verifyAuditChain } from '../audit/audit.service';
+import { verifyReport } from '../audit/chain-verify';
 import { ConfigError, loadConfig } from '../config';
 import { openDataSource } from '../database';
 
@@ -14,17 +15,8 @@ async function main(): Promise<void> {
   const ds = await openDataSource(config.database);
   try {
     const result = await verifyAuditChain(ds);
-    if (result.ok) {
-      process.stdout.write(`audit chain intact: ${result.checked} events verified\n`);
-      if (result.unanchored) {
-        process.stdout.write(
-          `warning: the last ${result.unanchored} events are after the latest signed checkpoint; their deletion could not be detected until the next checkpoint (AUDIT_CHECKPOINT_EVERY, AUDIT_CHECKPOINT_SECONDS, shutdown)\n`,
-        );
-      }
-      return;
-    }
-    process.stdout.write(`audit chain BROKEN (${result.firstBroken?.kind}) at event ${result.firstBroken?.seq}: ${result.firstBroken?.reason} (${result.checked} events verified before it)\n`);
-    process.exitCode = 3;
+    process.stdout.write(verifyReport(result));
+    if (!result.ok) process.exitCode = 3;
   } finally {
     await ds.destroy();
   }
