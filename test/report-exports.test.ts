@@ -218,6 +218,7 @@ describe.each(testDatabases())('joint report exports on $name', ({ target }) => 
     expect(noteText).toContain('新发现吸毒人员数');
     expect(noteText).toContain('Residents of the district whose first-ever detection falls in the period.');
     expect(noteText).toContain('启用：阈值 5');
+    expect(noteText).toContain(groupLabel('users')); // each definition names its column group
   });
 
   it('HTML is self-contained, escapes names and carries the numbers of the query', async () => {
