@@ -88,6 +88,7 @@ export interface OpsConfig {
   dbStartupTimeoutMs: number;
   // per-subject quotas (docs/SECURITY.md)
   subjectMaxInFlight: number;
+  subjectMaxHeavyInFlight: number;
   subjectRatePerMinute: number;
   subjectBurst: number;
   // METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`
@@ -119,6 +120,7 @@ function loadOps(env: NodeJS.ProcessEnv, nodeEnv: string): OpsConfig {
     subjectMaxInFlight: intVar(env, 'SUBJECT_MAX_IN_FLIGHT', 2, 1, 1000),
     subjectRatePerMinute: intVar(env, 'SUBJECT_RATE_PER_MINUTE', 3000, 1, 1_000_000),
     subjectBurst: intVar(env, 'SUBJECT_BURST', 1000, 1, 1_000_000),
+    subjectMaxHeavyInFlight: intVar(env, 'SUBJECT_MAX_HEAVY_IN_FLIGHT', 1, 1, 1000),
     metricsToken: loadMetricsToken(env),
   };
 }
@@ -155,7 +157,8 @@ export type { AuditConfig };
 
 // AUDIT_HMAC_KEY / AUDIT_KEY_FILE: the chain's key; AUDIT_CHECKPOINT_FILE: where signed checkpoints are
 // appended (default: next to an SQLite database file; required in production);
-// AUDIT_CHECKPOINT_EVERY: events between checkpoints (default 100).
+// AUDIT_CHECKPOINT_EVERY: events between checkpoints (default 100); AUDIT_CHECKPOINT_SECONDS: at most
+// this long between an event and a checkpoint that covers it (default 60; 0: only by count).
 function loadAudit(env: NodeJS.ProcessEnv, production: boolean, database: DatabaseTarget): AuditConfig {
   let key: Buffer;
   try {
@@ -166,7 +169,12 @@ function loadAudit(env: NodeJS.ProcessEnv, production: boolean, database: Databa
   const beside = database.kind === 'sqlite' && database.path !== ':memory:' ? `${database.path}.audit-checkpoints` : null;
   const checkpointFile = env.AUDIT_CHECKPOINT_FILE || beside;
   if (production && !env.AUDIT_CHECKPOINT_FILE) throw new ConfigError('AUDIT_CHECKPOINT_FILE is required in production (signed checkpoints of the audit chain, outside the database)');
-  return { key, checkpointFile, checkpointEvery: intVar(env, 'AUDIT_CHECKPOINT_EVERY', 100, 1, 1_000_000) };
+  return {
+    key,
+    checkpointFile,
+    checkpointEvery: intVar(env, 'AUDIT_CHECKPOINT_EVERY', 100, 1, 1_000_000),
+    checkpointSeconds: intVar(env, 'AUDIT_CHECKPOINT_SECONDS', 60, 0, 86_400),
+  };
 }
 
 function loadExplorer(env: NodeJS.ProcessEnv, production: boolean): boolean {

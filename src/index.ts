@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     production: config.production,
     auth: config.auth,
     ops: { requestTimeoutMs: ops.requestTimeoutMs, nodeMetrics: true, metricsToken: ops.metricsToken },
-    subjectLimits: { maxInFlight: ops.subjectMaxInFlight, ratePerMinute: ops.subjectRatePerMinute, burst: ops.subjectBurst },
+    subjectLimits: { maxInFlight: ops.subjectMaxInFlight, ratePerMinute: ops.subjectRatePerMinute, burst: ops.subjectBurst, maxHeavyInFlight: ops.subjectMaxHeavyInFlight },
     corsOrigins: config.corsOrigins,
     explorer: config.explorer,
   });

@@ -22,10 +22,13 @@ import { serviceSdlGuard } from './policy/service-sdl-guard';
 import { StatementCount } from './common/sql-counter';
 import { buildContext, Context } from './core/context';
 import { DistrictTree } from './core/district-tree';
+import { districtInputsPlugin } from './districts/district-inputs';
 import { createOps, Ops, OpsOptions } from './ops';
+import { DEFAULT_HEAVY_QUERIES, heavyQueryGate } from './ops/heavy-queries';
 import { DEFAULT_SUBJECT_LIMITS, RefusedRequestHook, SubjectLimitOptions, subjectLimits } from './ops/subject-limits';
 import { mountExplorer } from './explorer/explorer.routes';
 import { mountImportRoutes } from './ingest/import.routes';
+import { linkSubject } from './reports/download-links';
 import { mountReportRoutes } from './reports/routes';
 import { createSchema } from './schema';
 
@@ -82,6 +85,10 @@ export async function createServer({
       // Apollo's landing page loads Sandbox from a CDN: the explorer is served by src/explorer instead
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(districtSizes),
+      // after limitsPlugin, whose cost it reads: one subject's heavy operations run one at a time
+      heavyQueryGate({ ...DEFAULT_HEAVY_QUERIES, maxHeavyInFlight: quotas.maxHeavyInFlight ?? quotas.maxInFlight }),
+      // every district code an operation passes is read by src/core/district-code.ts
+      districtInputsPlugin(),
       ...(production ? [serviceSdlGuard()] : []),
       auditPlugin(ds),
       // no cache hints are used; Apollo's default cache-control plugin would instrument every field
@@ -104,7 +111,9 @@ export async function createServer({
   app.use(noStore);
   // refused requests (quotas, tokens that do not verify) are audited too
   const auditRefused = onRefused ?? ((r) => auditRefusal(ds, { subject: r.subject, role: r.role, district: r.district, path: r.path, reason: `${r.code}:${r.reason}`, ip: undefined }));
-  app.use(subjectLimits(verify, quotas, auditRefused));
+  // a signed report link's downloads count against the quota of the subject who asked for it
+  const linkIdentity = (req: express.Request) => linkSubject(req.path, req.originalUrl.split('?')[1] ?? '');
+  app.use(subjectLimits(verify, quotas, auditRefused, linkIdentity));
   if (explorer) mountExplorer(app, { prefill: !production, auth });
   mountReportRoutes(app, { ds, tree, verify });
   mountImportRoutes(app, { ds, tree, verify });

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditChainHead, AuditEvent, AuditOutcome } from '../src/audit/audit-event.entity';
 import { configureAuditKey, DEV_AUDIT_KEY } from '../src/audit/audit-key';
 import { appendAuditEvent, canonical, GENESIS_HASH, verifyAuditChain } from '../src/audit/audit.service';
+import { checkpointHead } from '../src/audit/audit-setup';
+import { verifyReport } from '../src/audit/chain-verify';
 import { configureCheckpoints, readCheckpoints } from '../src/audit/checkpoints';
 import { Role } from '../src/policy/viewer';
 import { freshDatabase, testDatabases } from './helpers/databases';
@@ -50,11 +52,11 @@ describe.each(testDatabases())('a tampered audit chain on $name', ({ target }) =
     await ds.getRepository(AuditEvent).insert(snapshot.events);
     for (const p of snapshot.persons) await ds.query('INSERT INTO audit_event_person (seq, person_id) VALUES (?, ?)', [p.seq, p.person_id]);
     await ds.getRepository(AuditChainHead).update({ id: 1 }, { seq: snapshot.head.seq, hash: snapshot.head.hash });
-    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 12 });
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 12, unanchored: 2 });
   });
 
   it('is whole as written, signed with HMAC and anchored in signed checkpoints outside the database', async () => {
-    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 12 });
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 12, unanchored: 2 });
     const checkpoints = readCheckpoints(file);
     expect(checkpoints.map((c) => c.seq)).toEqual([5, 10]);
     expect(readFileSync(file, 'utf8')).not.toContain('test key');
@@ -109,5 +111,91 @@ describe.each(testDatabases())('a tampered audit chain on $name', ({ target }) =
     } finally {
       configureAuditKey(Buffer.from('a test key of the audit chain, 32+ bytes, kept outside the database'));
     }
+  });
+
+  it('fails when the checkpoint file is deleted while the chain has events (CHECKPOINTS_MISSING), and the service does not re-create it', async () => {
+    const moved = `${file}.moved`;
+    renameSync(file, moved);
+    try {
+      expect(await verifyAuditChain(ds)).toMatchObject({ ok: false, firstBroken: { kind: 'CHECKPOINTS_MISSING' } });
+      // a restart (or shutdown) does not write a new file that would hide the deletion
+      expect(await checkpointHead(ds)).toBe('MISSING');
+      await appendAuditEvent(ds, { viewer, operationName: 'After', document: '{ after }', variables: {}, personIds: [], outcome: AuditOutcome.ALLOWED });
+      await new Promise((r) => setImmediate(r));
+      expect(existsSync(file)).toBe(false);
+      expect(await verifyAuditChain(ds)).toMatchObject({ ok: false, firstBroken: { kind: 'CHECKPOINTS_MISSING' } });
+    } finally {
+      renameSync(moved, file);
+      configureCheckpoints({ file, every: 5 });
+      await ds.query('DELETE FROM audit_event WHERE seq > 12');
+      await ds.getRepository(AuditChainHead).update({ id: 1 }, { seq: snapshot.head.seq, hash: snapshot.head.hash });
+    }
+  });
+
+  it('anchors events: deleting anchored ones is TRUNCATED; deleting only the unanchored tail is the residual risk, reported as a count', async () => {
+    const whole = await verifyAuditChain(ds);
+    expect(whole).toMatchObject({ ok: true, unanchored: 2 });
+    expect(verifyReport(whole)).toBe(
+      'audit chain intact: 12 events verified\nwarning: the last 2 events are after the latest signed checkpoint; their deletion cannot be detected until the next checkpoint ' +
+        '(AUDIT_CHECKPOINT_EVERY, AUDIT_CHECKPOINT_SECONDS, shutdown)\n',
+    );
+    // events 11 and 12 are after the last checkpoint (10): removing them is not detectable
+    const keep = snapshot.events[9];
+    await ds.query('DELETE FROM audit_event_person WHERE seq > ?', [keep.seq]);
+    await ds.query('DELETE FROM audit_event WHERE seq > ?', [keep.seq]);
+    await ds.getRepository(AuditChainHead).update({ id: 1 }, { seq: keep.seq, hash: keep.hash });
+    const tailGone = await verifyAuditChain(ds);
+    expect(tailGone).toEqual({ ok: true, checked: 10, unanchored: 0 });
+    expect(verifyReport(tailGone)).toBe('audit chain intact: 10 events verified\n');
+    // event 10 is anchored
+    const before = snapshot.events[8];
+    await ds.query('DELETE FROM audit_event_person WHERE seq > ?', [before.seq]);
+    await ds.query('DELETE FROM audit_event WHERE seq > ?', [before.seq]);
+    await ds.getRepository(AuditChainHead).update({ id: 1 }, { seq: before.seq, hash: before.hash });
+    expect(await verifyAuditChain(ds)).toMatchObject({ ok: false, firstBroken: { kind: 'TRUNCATED', seq: 10 } });
+  });
+});
+
+// A new deployment has a checkpoint file from its first start (the genesis), and events are anchored
+// within AUDIT_CHECKPOINT_SECONDS even when fewer than AUDIT_CHECKPOINT_EVERY arrive.
+describe.each(testDatabases())('audit checkpoints of a new deployment on $name', ({ target }) => {
+  let ds: DataSource;
+  let dir: string;
+  beforeAll(async () => {
+    ds = await freshDatabase(target);
+    dir = mkdtempSync(join(tmpdir(), 'jindu-audit-'));
+    configureAuditKey(Buffer.from('a test key of the audit chain, 32+ bytes, kept outside the database'));
+  });
+  afterAll(async () => {
+    configureCheckpoints({ file: null, every: 100 });
+    configureAuditKey(DEV_AUDIT_KEY);
+    rmSync(dir, { recursive: true, force: true });
+    await ds?.destroy();
+  });
+
+  it('writes a genesis checkpoint at first start, a checkpoint by time, and one at shutdown', async () => {
+    const file = join(dir, 'genesis');
+    configureCheckpoints({ file, every: 1000, seconds: 1 });
+    expect(await checkpointHead(ds)).toBe('GENESIS');
+    expect(readCheckpoints(file)).toEqual([expect.objectContaining({ seq: 0, hash: GENESIS_HASH })]);
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 0, unanchored: 0 });
+    for (let i = 0; i < 3; i++) {
+      await appendAuditEvent(ds, { viewer, operationName: `Op${i}`, document: `{ q${i} }`, variables: {}, personIds: [], outcome: AuditOutcome.ALLOWED });
+    }
+    await new Promise((r) => setImmediate(r));
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 3, unanchored: 3 });
+    // the timer anchors them although `every` (1000) is far away
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(readCheckpoints(file).map((c) => c.seq)).toEqual([0, 3]);
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 3, unanchored: 0 });
+    await appendAuditEvent(ds, { viewer, operationName: 'Last', document: '{ last }', variables: {}, personIds: [], outcome: AuditOutcome.ALLOWED });
+    expect(await checkpointHead(ds)).toBe('WRITTEN'); // shutdown
+    expect(readCheckpoints(file).map((c) => c.seq)).toEqual([0, 3, 4]);
+    // an operator who, after an investigation, accepts a lost file creates it empty on purpose
+    const other = join(dir, 'lost');
+    configureCheckpoints({ file: other, every: 1000 });
+    expect(await verifyAuditChain(ds)).toMatchObject({ ok: false, firstBroken: { kind: 'CHECKPOINTS_MISSING' } });
+    writeFileSync(other, '');
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 4, unanchored: 4 });
   });
 });

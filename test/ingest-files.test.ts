@@ -57,6 +57,8 @@ const LINES: Array<[string, string | null, string?]> = [
   [row({ sourceKey: 'D 30' }), 'SOURCE_KEY', 'sourceKey'],
   [row({ sourceKey: 'D-31', householdDistrictCode: '64' }), 'DISTRICT_CODE', 'householdDistrictCode'],
   [row({ sourceKey: 'D-32', idNumber: '' }), 'REQUIRED', 'idNumber'],
+  [row({ sourceKey: 'D-33', residenceDistrictCode: '640999' }), 'UNKNOWN_DISTRICT', 'residenceDistrictCode'], // a Ningxia code not in the table
+  [row({ sourceKey: 'D-34', householdDistrictCode: '649900' }), 'UNKNOWN_DISTRICT', 'householdDistrictCode'],
 ];
 
 function badRowsFile(): Buffer {

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { Role } from '../src/policy/viewer';
 import { District } from '../src/core/district.entity';
-import { CSV_BOM, neutraliseFormula } from '../src/reports/exporters/csv';
+import { COLUMN_GROUPS } from '../src/reports/exporters/column-groups';
+import { CSV_BOM, GROUP_ROW_TITLE, neutraliseFormula } from '../src/reports/exporters/csv';
+import { INDICATOR_DEFINITIONS } from '../src/indicators/indicator-definitions';
 import { setReportConfig } from '../src/indicators/release/release-config';
 import { authHeaders } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
@@ -57,6 +59,8 @@ export function parseCsv(text: string): string[][] {
 }
 
 type Cell = { indicator: string; value: number | null; suppressed: boolean; compareValue: number | null; compareSuppressed: boolean; change: number | null; relativeChange: number | null; rank: number | null };
+const groupLabel = (key: string) => COLUMN_GROUPS.find((g) => g.key === key)!.label;
+
 const VIEWS: Array<[string, (c: Cell) => number | null | '*']> = [
   ['', (c) => (c.suppressed ? '*' : c.value)],
   ['·对比期', (c) => (c.compareSuppressed ? '*' : c.compareValue)],
@@ -106,7 +110,13 @@ describe.each(testDatabases())('joint report exports on $name', ({ target }) => 
     expect(text.startsWith(CSV_BOM)).toBe(true);
     const all = parseCsv(text.slice(1));
     const blank = all.findIndex((r) => r.length === 1 && r[0] === '');
-    const [header, ...rows] = all.slice(0, blank);
+    const [groups, header, ...rows] = all.slice(0, blank);
+    // Issue 15 item 6: a first header row names the indicator group over the first column of each run
+    // (casesSolved: cases; newUsers, newUserRate: users; seizedHeroinEquivalentKg: cases again)
+    const V = VIEWS.length;
+    expect(groups).toHaveLength(header.length);
+    const labelled = groups.map((g, i) => [i, g] as const).filter(([, g]) => g !== '');
+    expect(labelled).toEqual([[0, GROUP_ROW_TITLE], [2, groupLabel('cases')], [2 + V, groupLabel('users')], [2 + 3 * V, groupLabel('cases')]]);
     // the legend after the data explains '*' and the rule
     const legend = all.slice(blank + 1).map((r) => r[0]).join('\n');
     expect(legend).toContain('* = ');
@@ -134,6 +144,30 @@ describe.each(testDatabases())('joint report exports on $name', ({ target }) => 
     // a negative change is a number, not neutralised text: Xingqing's new users 4 against 10
     const xingqing = rows.find((r) => r[0] === '640104')!;
     expect(xingqing[header.indexOf('新发现吸毒人员数·变化量')]).toBe(role === Role.ADMIN ? '-6' : '*');
+  });
+
+  it('every indicator of the report belongs to exactly one column group', () => {
+    const grouped = COLUMN_GROUPS.flatMap((g) => g.indicators);
+    expect([...grouped].sort()).toEqual(INDICATOR_DEFINITIONS.map((d) => d.key).sort());
+    expect(new Set(grouped).size).toBe(grouped.length);
+  });
+
+  it('exports one column group alone with group=, named in the file name; the legend says so', async () => {
+    const qs = 'from=2023-01-01&to=2023-12-31&compareFrom=2022-01-01&compareTo=2022-12-31&level=COUNTY&parentCode=640100&group=rehabilitation';
+    const res = await get(`/reports/joint.csv?${qs}`, await authHeaders(Role.PROVINCIAL_OFFICE));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('_rehabilitation.csv');
+    const all = parseCsv(Buffer.from(await res.arrayBuffer()).toString('utf8').slice(1));
+    const [groups, header] = all;
+    const group = COLUMN_GROUPS.find((g) => g.key === 'rehabilitation')!;
+    expect(header).toHaveLength(2 + group.indicators.length * VIEWS.length);
+    expect(groups.filter((g) => g !== '')).toEqual([GROUP_ROW_TITLE, group.label]);
+    expect(header[2]).toContain('强制隔离戒毒');
+    expect(all.map((r) => r[0]).join('\n')).toContain('group=');
+    for (const query of ['&group=nope', '&group=users&indicators=casesSolved']) {
+      const bad = await get(`/reports/joint.csv?from=2023-01-01&to=2023-12-31${query}`, await authHeaders(Role.ADMIN));
+      expect([query, bad.status, ((await bad.json()) as any).error.code]).toEqual([query, 400, 'BAD_USER_INPUT']);
+    }
   });
 
   it('CSV neutralises a district name that a spreadsheet would run as a formula', async () => {
@@ -184,6 +218,7 @@ describe.each(testDatabases())('joint report exports on $name', ({ target }) => 
     expect(noteText).toContain('新发现吸毒人员数');
     expect(noteText).toContain('Residents of the district whose first-ever detection falls in the period.');
     expect(noteText).toContain('启用：阈值 5');
+    expect(noteText).toContain(groupLabel('users')); // each definition names its column group
   });
 
   it('HTML is self-contained, escapes names and carries the numbers of the query', async () => {

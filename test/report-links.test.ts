@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuditEvent } from '../src/audit/audit-event.entity';
 import { Role } from '../src/policy/viewer';
 import { seedDatabase } from '../src/seed/bulk-insert';
-import { authHeaders } from './helpers/auth';
+import { authHeaders, tokenFor } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { HttpService, postGraphql, startHttp } from './helpers/http';
 
@@ -71,6 +71,54 @@ describe('report download links', () => {
     params.set('as', Buffer.from(JSON.stringify({ sub: 'x', name: 'x', role: 'ADMIN', district: '640000' })).toString('base64url'));
     params.set('sig', createHmac('sha256', key).update(`/reports/joint.csv?${params.toString()}`).digest('base64url'));
     expect((await fetch(`${http.url}/reports/joint.csv?${params.toString()}`)).status).toBe(401);
+  });
+
+  it('records the report parameters and the purpose the link was asked under, never the signature', async () => {
+    const headers = { ...(await authHeaders(Role.PROVINCIAL_OFFICE)), 'x-access-purpose': 'quarterly review Q4' };
+    const res = await postGraphql(http.url, LINK, { input: INPUT, format: 'CSV' }, headers);
+    const { url } = res.body.data.jointReportLink as { url: string };
+    expect((await fetch(`${http.url}${url}`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    const [download] = await ds.getRepository(AuditEvent).find({ where: { operationName: 'report-link:/joint.csv' }, order: { seq: 'DESC' }, take: 1 });
+    expect(download.purpose).toBe('quarterly review Q4');
+    expect(JSON.parse(download.variables)).toEqual({ from: '2022-01-01', to: '2022-12-31', level: 'CITY', parentCode: '640000', indicators: 'casesSolved,drugUseDetections' });
+    const sig = new URLSearchParams(url.split('?')[1]).get('sig')!;
+    expect(JSON.stringify(download)).not.toContain(sig);
+    const [issued] = await ds.getRepository(AuditEvent).find({ where: { operationName: 'report-link:issued:joint.csv' }, order: { seq: 'DESC' }, take: 1 });
+    expect([issued.purpose, JSON.parse(issued.variables).parentCode]).toEqual(['quarterly review Q4', '640000']);
+  });
+
+  it('never outlives the token that asked for it: the expiry is the token\'s when that comes first', async () => {
+    const token = await tokenFor(Role.PROVINCIAL_OFFICE, '640000', '90s');
+    const exp = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp as number;
+    const res = await postGraphql(http.url, LINK, { input: INPUT, format: 'CSV' }, { authorization: `Bearer ${token}`, 'x-access-purpose': 'test' });
+    const link = res.body.data.jointReportLink as { url: string; expiresAt: string };
+    expect(Date.parse(link.expiresAt)).toBe(exp * 1000);
+    expect(new URLSearchParams(link.url.split('?')[1]).get('expires')).toBe(String(exp));
+    // a link of a token that has expired by now does not work
+    const { signReportLink } = await import('../src/reports/download-links');
+    const viewer = { sub: 'office', name: 'office', role: Role.PROVINCIAL_OFFICE, district: '640000', purpose: null, expiresAt: Math.floor(Date.now() / 1000) - 1 };
+    const dead = await fetch(`${http.url}${signReportLink(viewer, 'csv' as never, INPUT as never).url}`);
+    expect([dead.status, ((await dead.json()) as any).error.message]).toEqual([401, expect.stringContaining('expired')]);
+  });
+
+  it('counts downloads through a link against the quota of the subject who asked for it', async () => {
+    // a service with a small bucket: 4 requests, then one a minute
+    const limited = await startHttp(ds, { ops: { nodeMetrics: false }, subjectLimits: { maxInFlight: 2, ratePerMinute: 1, burst: 4 } });
+    try {
+      const headers = await authHeaders(Role.PROVINCIAL_OFFICE);
+      const res = await postGraphql(limited.url, LINK, { input: INPUT, format: 'CSV' }, headers); // 1
+      const { url } = res.body.data.jointReportLink as { url: string };
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${limited.url}${url}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      // the same subject's token requests are limited too now, whoever else downloads
+      expect((await postGraphql(limited.url, '{ me { role } }', {}, headers)).status).toBe(429);
+      const other = await postGraphql(limited.url, '{ me { role } }', {}, await authHeaders(Role.JUSTICE, '640100'));
+      expect(other.status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 
   (available ? it : it.skip)('opens the HTML report from the link in headless Chromium, with no header', async () => {

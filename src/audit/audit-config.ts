@@ -6,4 +6,6 @@ export interface AuditConfig {
   checkpointFile: string | null;
   // events between checkpoints
   checkpointEvery: number;
+  // seconds after an unanchored event before a checkpoint is written anyway (0: no timer)
+  checkpointSeconds: number;
 }

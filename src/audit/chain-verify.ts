@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AuditChainHead, AuditEvent, AuditEventPerson } from './audit-event.entity';
 import { auditKeyId, LEGACY_KEY_ID } from './audit-key';
@@ -16,11 +17,15 @@ export type TamperKind =
   | 'TRUNCATED' // the chain ends before the last signed checkpoint (latest events deleted, head moved)
   | 'WIPED' // no events, though checkpoints were signed (every event deleted, genesis reset)
   | 'CHECKPOINT_MISMATCH' // the event at a checkpoint's sequence number has another hash (history rewritten)
-  | 'CHECKPOINT_FORGED'; // a checkpoint whose signature does not verify
+  | 'CHECKPOINT_FORGED' // a checkpoint whose signature does not verify
+  | 'CHECKPOINTS_MISSING'; // the configured checkpoint file is gone, though the chain has events
 
 export interface VerifyResult {
   ok: boolean;
   checked: number;
+  // with checkpoints: the events after the last one, which no checkpoint anchors yet (deleting them,
+  // and moving the head back, cannot be told from their never having been written: docs/AUDIT.md)
+  unanchored?: number;
   firstBroken?: { seq: number; kind: TamperKind; reason: string };
 }
 
@@ -30,7 +35,16 @@ const broken = (checked: number, seq: number, kind: TamperKind, reason: string):
 // kept outside the database (the configured file unless others are given); names the first problem.
 export async function verifyAuditChain(ds: DataSource, options: { checkpoints?: Checkpoint[]; batch?: number } = {}): Promise<VerifyResult> {
   const batch = options.batch ?? 2000;
-  const checkpoints = options.checkpoints ?? readCheckpoints(checkpointFile());
+  const file = checkpointFile();
+  if (!options.checkpoints && file && !existsSync(file)) {
+    const head = await ds.getRepository(AuditChainHead).findOneBy({ id: 1 });
+    const events = await ds.getRepository(AuditEvent).count();
+    if (events > 0 || (head?.seq ?? 0) > 0) {
+      return broken(0, 1, 'CHECKPOINTS_MISSING', `the checkpoint file ${file} does not exist, though the chain has events (deleted, or never written)`);
+    }
+  }
+  const anchoring = options.checkpoints !== undefined || file !== null;
+  const checkpoints = options.checkpoints ?? readCheckpoints(file);
   const forged = checkpoints.find((c) => !checkpointIsSigned(c));
   if (forged) return broken(0, forged.seq, 'CHECKPOINT_FORGED', `checkpoint of event ${forged.seq} is not signed with the audit key`);
   const anchors = new Map(checkpoints.map((c) => [c.seq, c.hash]));
@@ -69,7 +83,23 @@ export async function verifyAuditChain(ds: DataSource, options: { checkpoints?: 
   if (head.seq !== last || head.hash !== prevHash) {
     return broken(last, expectedSeq, 'HEAD_MISMATCH', `chain ends at ${last} but its head says ${head.seq} (latest events deleted)`);
   }
-  return { ok: true, checked: last };
+  return anchoring ? { ok: true, checked: last, unanchored: last - lastAnchor } : { ok: true, checked: last };
+}
+
+// What audit:verify prints: the verdict, and when the chain is whole, a warning with the count of
+// events no checkpoint anchors yet.
+export function verifyReport(result: VerifyResult): string {
+  if (!result.ok) {
+    const b = result.firstBroken;
+    return `audit chain BROKEN (${b?.kind}) at event ${b?.seq}: ${b?.reason} (${result.checked} events verified before it)\n`;
+  }
+  const lines = [`audit chain intact: ${result.checked} events verified`];
+  if (result.unanchored) {
+    lines.push(
+      `warning: the last ${result.unanchored} events are after the latest signed checkpoint; their deletion cannot be detected until the next checkpoint (AUDIT_CHECKPOINT_EVERY, AUDIT_CHECKPOINT_SECONDS, shutdown)`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 // seq -> person ids of its audit_event_person rows, ascending and comma-separated like the event's own list

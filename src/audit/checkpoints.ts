@@ -1,4 +1,5 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { logger } from '../common/logger';
 import { auditKeyId, auditMac } from './audit-key';
 
 // Signed checkpoints of the audit chain (sequence number, head hash, time), appended to a file
@@ -17,13 +18,29 @@ interface Writer {
   file: string;
   every: number;
   sinceLast: number;
+  // the head of the latest committed batch not yet in a checkpoint
+  pending: { seq: number; hash: string } | null;
+  timer: NodeJS.Timeout | null;
+  // the file was gone while the chain had events: nothing is written until someone restores it (or
+  // creates it empty on purpose), so that audit:verify keeps reporting CHECKPOINTS_MISSING
+  suspended: boolean;
 }
 
 let writer: Writer | null = null;
 
-// every: write a checkpoint after this many events (and whenever asked: at shutdown)
-export function configureCheckpoints(options: { file: string | null; every: number }): void {
-  writer = options.file ? { file: options.file, every: Math.max(1, options.every), sinceLast: 0 } : null;
+// every: write a checkpoint after this many events; seconds: and at most this long after an event
+// (0: never by time); and whenever asked (at start and at shutdown: src/audit/audit-setup.ts).
+export function configureCheckpoints(options: { file: string | null; every: number; seconds?: number }): void {
+  if (writer?.timer) clearInterval(writer.timer);
+  writer = options.file ? { file: options.file, every: Math.max(1, options.every), sinceLast: 0, pending: null, timer: null, suspended: false } : null;
+  const seconds = options.seconds ?? 0;
+  if (writer && seconds > 0) {
+    const w = writer;
+    w.timer = setInterval(() => {
+      if (w.pending && !w.suspended) flush(w);
+    }, seconds * 1000);
+    w.timer.unref();
+  }
 }
 
 export const checkpointFile = () => writer?.file ?? null;
@@ -45,18 +62,43 @@ function append(file: string, seq: number, hash: string): void {
   }
 }
 
-// Called after each committed batch of events, outside the request's path (the batch's callers were
-// already answered): writes a checkpoint once `every` events have been appended since the last one.
-export function noteCommitted(count: number, head: { seq: number; hash: string }): void {
-  if (!writer) return;
-  writer.sinceLast += count;
-  if (writer.sinceLast < writer.every) return;
-  writer.sinceLast = 0;
-  append(writer.file, head.seq, head.hash);
+function flush(w: Writer): void {
+  const head = w.pending!;
+  w.pending = null;
+  w.sinceLast = 0;
+  try {
+    append(w.file, head.seq, head.hash);
+  } catch (err) {
+    logger.error({ err: { message: (err as Error).message } }, 'audit checkpoint could not be written');
+  }
 }
 
-export function writeCheckpointNow(head: { seq: number; hash: string }): void {
-  if (writer && head.seq > 0) append(writer.file, head.seq, head.hash);
+// Called after each committed batch of events, outside the request's path (the batch's callers were
+// already answered): writes a checkpoint once `every` events have been appended since the last one
+// (the timer writes the rest within `seconds`).
+export function noteCommitted(count: number, head: { seq: number; hash: string }): void {
+  if (!writer || writer.suspended) return;
+  writer.sinceLast += count;
+  writer.pending = { seq: head.seq, hash: head.hash };
+  if (writer.sinceLast >= writer.every) flush(writer);
+}
+
+export type StartCheckpoint = 'GENESIS' | 'WRITTEN' | 'MISSING' | 'NONE';
+
+// At start and at shutdown. A file that does not exist yet is created with the head, the genesis
+// (seq 0) on a new deployment; but a file that is gone while the chain has events is not re-created:
+// that would hide what happened to it (audit:verify says CHECKPOINTS_MISSING until it is restored).
+export function checkpointAtStartOrStop(head: { seq: number; hash: string }): StartCheckpoint {
+  if (!writer) return 'NONE';
+  if (!existsSync(writer.file) && head.seq > 0) {
+    writer.suspended = true;
+    return 'MISSING';
+  }
+  writer.suspended = false;
+  writer.pending = null;
+  writer.sinceLast = 0;
+  append(writer.file, head.seq, head.hash);
+  return head.seq === 0 ? 'GENESIS' : 'WRITTEN';
 }
 
 export function readCheckpoints(file: string | null): Checkpoint[] {

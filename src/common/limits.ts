@@ -95,6 +95,10 @@ export function documentSizeLimit(req: Request, res: Response, next: NextFunctio
   next();
 }
 
+// The cost of each request's operation, for the plugins after this one (src/ops/heavy-queries.ts).
+const costs = new WeakMap<object, number>();
+export const operationCost = (request: object): number | undefined => costs.get(request);
+
 export function limitsPlugin(sizes: DistrictSizes = NINGXIA_DISTRICT_SIZES): ApolloServerPlugin {
   const bounds = listBounds(sizes);
   return {
@@ -109,6 +113,7 @@ export function limitsPlugin(sizes: DistrictSizes = NINGXIA_DISTRICT_SIZES): Apo
             // whatever the estimate cannot price is an operation the client got wrong
             throw domainError('BAD_USER_INPUT', err instanceof GraphQLError ? err.message : 'The operation could not be priced', { http: { status: 400 } });
           }
+          costs.set(req, cost);
           if (cost > LIMITS.maxCost) {
             throw domainError('QUERY_TOO_COMPLEX', `Query cost ${cost} exceeds the limit of ${LIMITS.maxCost} (first: N multiplies the cost of what it selects)`, {
               cost, limit: LIMITS.maxCost, http: { status: 400 },

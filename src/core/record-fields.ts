@@ -2,7 +2,7 @@
 import { IsBoolean, IsDefined, IsEnum, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import {
-  absent, IsDistrictCode, IsIdNumber, IsKnownDistrict, IsRealDay, IsSourceKey, NoControlCharacters, NoReplacementCharacter, NotInFuture, rule,
+  absent, IsDistrictCode, IsIdNumber, IsKnownDistrict, IsKnownIfInNingxia, IsRealDay, IsSourceKey, NoControlCharacters, NoReplacementCharacter, NotInFuture, rule,
 } from './record-validators';
 
 type PropertyDecorator = (target: object, propertyKey: string) => void;
@@ -58,11 +58,11 @@ export abstract class PersonFieldsInput {
   name: string;
 
   @Field({ description: 'Code of the residence county; may lie outside Ningxia, 6 digits (居住地区划代码)' })
-  @all(IsDefined({ message: 'is required' }), IsDistrictCode())
+  @all(IsDefined({ message: 'is required' }), IsDistrictCode(), IsKnownIfInNingxia())
   residenceDistrictCode: string;
 
   @Field(() => String, { nullable: true, description: 'Code of the household registration district, 6 digits (户籍地区划代码)' })
-  @all(IsOptional(), IsDistrictCode())
+  @all(IsOptional(), IsDistrictCode(), IsKnownIfInNingxia())
   householdDistrictCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Birth date as the department records it, YYYY-MM-DD; defaults to the one in the ID number (出生日期)' })

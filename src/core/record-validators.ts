@@ -75,8 +75,18 @@ export const IsDistrictCode = () => rule('DISTRICT_CODE', 'not a GB/T 2260 distr
 export const IsKnownDistrict = () =>
   rule('UNKNOWN_DISTRICT', 'is not a district of the district table', (v, args) => absent(v) || typeof v !== 'string' || !/^\d{6}(\d{3}){0,2}$/.test(v) || env(args).districts.has(v));
 
-// A 6-digit province code, e.g. 640000 (arrest province).
-export const IsProvinceCode = () => rule('PROVINCE_CODE', 'not a province code (6 digits ending in 0000)', (v) => absent(v) || (typeof v === 'string' && /^\d{2}0000$/.test(v)));
+// A residence or household code may lie anywhere in China; one inside Ningxia (64...) must name a
+// district of the table (its first 6 digits, for a township or village code), as a record's district must.
+export const IsKnownIfInNingxia = () =>
+  rule('UNKNOWN_DISTRICT', 'is a Ningxia code (64...) that is not a district of the district table', (v, args) =>
+    typeof v !== 'string' || !/^64\d{4}(\d{3}){0,2}$/.test(v) || env(args).districts.has(v.slice(0, 6)));
+
+// The provinces, autonomous regions, municipalities and special administrative regions of GB/T 2260.
+const PROVINCE_PREFIXES = new Set('11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '));
+
+// A 6-digit province code, e.g. 640000 (arrest province), of a province that exists.
+export const IsProvinceCode = () =>
+  rule('PROVINCE_CODE', 'not a province code (6 digits ending in 0000, of a province of GB/T 2260)', (v) => absent(v) || (typeof v === 'string' && /^\d{2}0000$/.test(v) && PROVINCE_PREFIXES.has(v.slice(0, 2))));
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 export const NoControlCharacters = () => rule('CONTROL_CHARACTERS', 'contains control characters', (v) => typeof v !== 'string' || !CONTROL.test(v));

@@ -10,6 +10,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { createFormatError, isPublicCode } from '../common/errors';
 import { documentSizeLimit, LIMITS, limitsPlugin, validationRules } from '../common/limits';
 import { logger } from '../common/logger';
+import { districtInputsPlugin } from '../districts/district-inputs';
 import { composeSupergraph } from './supergraph';
 import { SubgraphName } from '../subgraph-split';
 
@@ -80,7 +81,7 @@ export async function createGatewayServer({ urls, production = false }: { urls: 
     validationRules,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
-    plugins: [limitsPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [limitsPlugin(), districtInputsPlugin(), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 

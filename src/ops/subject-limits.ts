@@ -10,9 +10,12 @@ export interface SubjectLimitOptions {
   // sustained requests per minute of one subject (SUBJECT_RATE_PER_MINUTE), in bursts of up to `burst` (SUBJECT_BURST)
   ratePerMinute: number;
   burst: number;
+  // of those in flight, heavy operations (src/ops/heavy-queries.ts; SUBJECT_MAX_HEAVY_IN_FLIGHT);
+  // when not given, maxInFlight
+  maxHeavyInFlight?: number;
 }
 
-export const DEFAULT_SUBJECT_LIMITS: SubjectLimitOptions = { maxInFlight: 2, ratePerMinute: 3000, burst: 1000 };
+export const DEFAULT_SUBJECT_LIMITS: SubjectLimitOptions = { maxInFlight: 2, ratePerMinute: 3000, burst: 1000, maxHeavyInFlight: 1 };
 
 export interface RefusedRequest {
   subject: string;
@@ -34,10 +37,14 @@ interface SubjectState {
 
 const MAX_TRACKED_SUBJECTS = 10_000;
 
+// Who a request without an Authorization header comes from, if anyone: a signed report download link
+// names the subject who asked for it (src/reports/download-links.ts), so its downloads count for them.
+export type OtherIdentity = (req: Request) => Omit<Viewer, 'purpose'> | null;
+
 // Token bucket and in-flight count per subject. The token is verified here once; the GraphQL context
-// and the HTTP routes reuse the identity from res.locals.identity. Requests without a valid token pass
-// on unchanged: the route answers them 401.
-export function subjectLimits(verify: TokenVerifier, options: SubjectLimitOptions, onRefused?: RefusedRequestHook): RequestHandler {
+// and the HTTP routes reuse the identity from res.locals.identity. Requests without a valid token (or
+// link) pass on unchanged: the route answers them 401.
+export function subjectLimits(verify: TokenVerifier, options: SubjectLimitOptions, onRefused?: RefusedRequestHook, otherIdentity?: OtherIdentity): RequestHandler {
   const subjects = new Map<string, SubjectState>();
   const perMs = options.ratePerMinute / 60_000;
 
@@ -58,10 +65,11 @@ export function subjectLimits(verify: TokenVerifier, options: SubjectLimitOption
   };
 
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.headers.authorization) return next();
-    authenticate(verify, req.headers.authorization).then(
+    const other = req.headers.authorization ? null : otherIdentity?.(req);
+    if (!req.headers.authorization && !other) return next();
+    (other ? Promise.resolve(other) : authenticate(verify, req.headers.authorization)).then(
       (identity: Omit<Viewer, 'purpose'>) => {
-        res.locals.identity = identity;
+        if (!other) res.locals.identity = identity;
         const now = Date.now();
         const state = stateOf(identity.sub, now);
         const reason = state.inFlight >= options.maxInFlight ? 'IN_FLIGHT' : state.tokens < 1 ? 'RATE' : null;

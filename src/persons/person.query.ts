@@ -6,7 +6,6 @@ import { DistrictTree } from '../core/district-tree';
 import { Person } from '../core/person.entity';
 import { today, UserStatus } from './user-status';
 import { PersonFilter } from './person.filter';
-import { checkDistrictCode } from '../core/district-code';
 import { assertMayRead } from '../core/access-guard';
 import { Context } from '../core/context';
 
@@ -26,7 +25,7 @@ function applyFilter(qb: SelectQueryBuilder<Person>, tree: DistrictTree, filter:
   // jurisdiction first: counts and pages never include persons the viewer may not reach
   if (scope) qb.andWhere(scope.length ? 'p.residence_district_code IN (:...scope)' : '1 = 0', { scope });
   if (filter.districtCode) {
-    const codes = tree.descendantCodes(checkDistrictCode(filter.districtCode, 'filter.districtCode'));
+    const codes = tree.descendantCodes(filter.districtCode);
     qb.andWhere(codes.length ? 'p.residence_district_code IN (:...codes)' : '1 = 0', { codes });
   }
   if (filter.bornFrom) qb.andWhere('p.birth_date >= :bornFrom', { bornFrom: filter.bornFrom });

@@ -25,7 +25,7 @@ function claimsToViewer(payload: JWTPayload, isKnown: KnownDistrict): Omit<Viewe
   if (typeof sub !== 'string' || !sub) throw new Error('sub');
   if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw new Error('role');
   if (typeof district !== 'string' || !TOKEN_DISTRICT.test(district) || !isKnown(district)) throw new Error('district');
-  return { sub, role: role as Role, district, name: typeof name === 'string' ? name : sub };
+  return { sub, role: role as Role, district, name: typeof name === 'string' ? name : sub, ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp } : {}) };
 }
 
 // HS256 with the shared secret, or RS256 against a JWKS; expiry, issuer and audience always checked.

@@ -29,6 +29,9 @@ export interface Viewer {
   // jurisdiction: a GB/T 2260 code; the user reaches this district and everything below it
   district: string;
   purpose: string | null;
+  // when the token this viewer comes from expires (seconds since the epoch): what it issues (a report
+  // download link) expires no later
+  expiresAt?: number;
 }
 
 export const ROLES = Object.values(Role);

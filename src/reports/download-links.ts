@@ -6,8 +6,10 @@ import { domainError } from '../common/errors';
 import { JointReportInput } from './joint-report.types';
 
 // Download links a browser can follow without an Authorization header: the report's parameters, who
-// asked (sub, role, district: the jurisdiction the report runs in), an expiry, and an HMAC over all of
-// it. A link works for LINK_TTL_SECONDS; editing any parameter or the expiry breaks the signature.
+// asked (sub, role, district: the jurisdiction the report runs in; the purpose they gave), an expiry,
+// and an HMAC over all of it. A link works for LINK_TTL_SECONDS, and never after the token that asked
+// for it expires; editing any parameter or the expiry breaks the signature. Following it counts against
+// the quota of the subject who asked (src/ops/subject-limits.ts) and is audited with the parameters.
 export const LINK_TTL_SECONDS = 300;
 const LINK_PARAMETERS = ['expires', 'as', 'sig'];
 
@@ -55,10 +57,11 @@ export function reportParameters(input: JointReportInput): URLSearchParams {
 
 export function signReportLink(viewer: Viewer, format: ReportFormat, input: JointReportInput, now = Date.now()): ReportLink {
   const path = `/reports/joint.${format}`;
-  const expires = Math.floor(now / 1000) + LINK_TTL_SECONDS;
+  const expires = Math.min(Math.floor(now / 1000) + LINK_TTL_SECONDS, viewer.expiresAt ?? Number.POSITIVE_INFINITY);
   const params = reportParameters(input);
   params.set('expires', String(expires));
-  params.set('as', Buffer.from(JSON.stringify({ sub: viewer.sub, name: viewer.name, role: viewer.role, district: viewer.district })).toString('base64url'));
+  const as = { sub: viewer.sub, name: viewer.name, role: viewer.role, district: viewer.district, purpose: viewer.purpose };
+  params.set('as', Buffer.from(JSON.stringify(as)).toString('base64url'));
   params.set('sig', sign(path, params));
   return { url: `${path}?${params.toString()}`, expiresAt: new Date(expires * 1000).toISOString() };
 }
@@ -75,10 +78,22 @@ export function verifyReportLink(path: string, rawQuery: string, now = Date.now(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refused('is not valid');
   const expires = Number(params.get('expires'));
   if (!Number.isSafeInteger(expires) || expires * 1000 < now) throw refused('has expired');
-  const claims = JSON.parse(Buffer.from(params.get('as') ?? '', 'base64url').toString()) as Omit<Viewer, 'purpose'>;
+  const { sub, name, role, district, purpose } = JSON.parse(Buffer.from(params.get('as') ?? '', 'base64url').toString()) as Viewer;
   const query: Record<string, string> = {};
   for (const [k, v] of params) if (!LINK_PARAMETERS.includes(k)) query[k] = v;
-  return { viewer: { ...claims, purpose: null }, query };
+  return { viewer: { sub, name, role, district, purpose: typeof purpose === 'string' ? purpose : null, expiresAt: expires }, query };
+}
+
+// The subject a signed link was issued to, for the per-subject quotas; null when the request is no
+// valid link (the route answers it 401).
+export function linkSubject(path: string, rawQuery: string): Omit<Viewer, 'purpose'> | null {
+  if (!path.startsWith('/reports/') || !new URLSearchParams(rawQuery).has('sig')) return null;
+  try {
+    const { viewer } = verifyReportLink(path, rawQuery);
+    return { sub: viewer.sub, name: viewer.name, role: viewer.role, district: viewer.district };
+  } catch {
+    return null;
+  }
 }
 
 export const isSignedLink = (query: Record<string, unknown>) => typeof query.sig === 'string';

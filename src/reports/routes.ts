@@ -11,6 +11,7 @@ import { StatementCount } from '../common/sql-counter';
 import { buildContext } from '../core/context';
 import { DistrictTree } from '../core/district-tree';
 import { currentRecord } from '../ops/request-context';
+import { columnGroup, COLUMN_GROUPS } from './exporters/column-groups';
 import { jointReportCsv } from './exporters/csv';
 import { jointReportHtml } from './exporters/html';
 import { jointReportXlsx } from './exporters/xlsx';
@@ -24,6 +25,7 @@ import { isSignedLink, verifyReportLink } from './download-links';
 // arguments as query-string parameters, e.g.
 //   /reports/joint.csv?from=2022-01-01&to=2022-12-31&compareFrom=2021-01-01&compareTo=2021-12-31
 //                     &level=COUNTY&parentCode=640000&indicators=casesSolved,newUsers
+// (or &group=users: the indicators of one column group, src/reports/exporters/column-groups.ts)
 // The same Bearer token check and Viewer as /graphql, the same service (so the same access rules and
 // suppression). Errors: JSON { error: { code, message } } with 400, 401, 403 (503, 500).
 
@@ -33,7 +35,7 @@ export interface ReportRouteOptions {
   verify: TokenVerifier;
 }
 
-const PARAMETERS = new Set(['from', 'to', 'compareFrom', 'compareTo', 'level', 'parentCode', 'indicators']);
+const PARAMETERS = new Set(['from', 'to', 'compareFrom', 'compareTo', 'level', 'parentCode', 'indicators', 'group']);
 
 function single(query: Request['query'], name: string): string | undefined {
   const value = query[name];
@@ -69,7 +71,9 @@ export function parseReportQuery(query: Request['query']): JointReportInput {
   const raw = query.indicators;
   const list = raw === undefined ? undefined : (Array.isArray(raw) ? raw : [raw]);
   if (list && list.some((v) => typeof v !== 'string')) throw badInput('indicators: a comma-separated list of names', 'indicators');
-  const indicators = list && (list as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  if (list && query.group !== undefined) throw badInput('give indicators or group, not both', 'group');
+  const named = list && (list as string[]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const indicators = named ?? groupIndicators(single(query, 'group'));
   return {
     period: { from, to },
     compareTo: compareFrom && compareTo ? { from: compareFrom, to: compareTo } : null,
@@ -77,6 +81,14 @@ export function parseReportQuery(query: Request['query']): JointReportInput {
     parentCode: single(query, 'parentCode') || null,
     indicators: indicators ?? null,
   };
+}
+
+// group=users: the indicators of one column group (src/reports/exporters/column-groups.ts) instead of a list.
+function groupIndicators(key: string | undefined): string[] | undefined {
+  if (key === undefined) return undefined;
+  const group = columnGroup(key);
+  if (!group) throw badInput(`group: one of ${COLUMN_GROUPS.map((g) => g.key).join(', ')}`, 'group');
+  return [...group.indicators];
 }
 
 const STATUS: Record<string, number> = {
@@ -109,10 +121,11 @@ function sendError(res: Response, err: unknown): void {
   res.status(STATUS[code] ?? 500).json({ error: { code, message } });
 }
 
-function fileName(built: BuiltReport, ext: string): string {
+function fileName(built: BuiltReport, ext: string, group: unknown): string {
   const { spec } = built;
   const compare = spec.compare ? `_vs_${spec.compare.from}_${spec.compare.to}` : '';
-  return `joint-report_${spec.parent.code}_${spec.level}_${spec.period.from}_${spec.period.to}${compare}.${ext}`;
+  const part = typeof group === 'string' && columnGroup(group) ? `_${group}` : '';
+  return `joint-report_${spec.parent.code}_${spec.level}_${spec.period.from}_${spec.period.to}${compare}${part}.${ext}`;
 }
 
 type Format = 'csv' | 'xlsx' | 'html';
@@ -123,7 +136,7 @@ export function reportRouter({ ds, tree, verify }: ReportRouteOptions): Router {
     try {
       // a signed download link (from the jointReportLink query) or the Bearer token
       const link = isSignedLink(req.query) ? verifyReportLink(`/reports${req.path}`, req.originalUrl.split('?')[1] ?? '') : null;
-      if (link) auditDownload(ds, link.viewer, req.path);
+      if (link) auditDownload(ds, link.viewer, req.path, link.query);
       const viewer: Viewer = link?.viewer ?? { ...(await authenticate(verify, req.headers.authorization)), purpose: readPurpose(req.headers['x-access-purpose']) };
       const ctx: ReportContext = buildContext(ds, tree, viewer, (res.locals.statements as StatementCount | undefined) ?? new StatementCount());
       const input = parseReportQuery(link?.query ?? req.query);
@@ -133,7 +146,7 @@ export function reportRouter({ ds, tree, verify }: ReportRouteOptions): Router {
       res.setHeader('x-content-type-options', 'nosniff');
       if (format === 'csv') {
         res.setHeader('content-type', 'text/csv; charset=utf-8');
-        res.setHeader('content-disposition', `attachment; filename="${fileName(built, 'csv')}"`);
+        res.setHeader('content-disposition', `attachment; filename="${fileName(built, 'csv', req.query.group)}"`);
         res.send(jointReportCsv(report));
         return;
       }
@@ -141,7 +154,7 @@ export function reportRouter({ ds, tree, verify }: ReportRouteOptions): Router {
         const asOf = await dataAsOf(ds, report.metadata);
         const body = await jointReportXlsx(report, { dataAsOf: asOf.at, dataAsOfBasis: asOf.basis });
         res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        res.setHeader('content-disposition', `attachment; filename="${fileName(built, 'xlsx')}"`);
+        res.setHeader('content-disposition', `attachment; filename="${fileName(built, 'xlsx', req.query.group)}"`);
         res.send(body);
         return;
       }

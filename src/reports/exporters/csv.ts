@@ -1,11 +1,14 @@
 import { JointReport } from '../joint-report.types';
+import { COLUMN_GROUPS, groupHeader } from './column-groups';
 import { CellView, columnHeader, columnsOf, plainNumber, rowName, rowsOf, SUPPRESSED_MARK, viewCell, viewsOf } from './table';
 
-// The joint report as CSV: UTF-8 with a byte-order mark (so that Excel reads the Chinese), one header
-// row in Chinese, a row per district and the total; '*' marks a suppressed cell, an empty cell an
-// empty rate. Numbers are plain (rates as shares 0..1); text cells are quoted and neutralised.
+// The joint report as CSV: UTF-8 with a byte-order mark (so that Excel reads the Chinese), two header
+// rows (the indicator group over the first column of its run, then each column's name in Chinese), a
+// row per district and the total; '*' marks a suppressed cell, an empty cell an empty rate. Numbers
+// are plain (rates as shares 0..1); text cells are quoted and neutralised.
 
 export const CSV_BOM = '\uFEFF';
+export const GROUP_ROW_TITLE = '指标组 Group';
 
 // A text cell that a spreadsheet would take for a formula (= + - @, or a leading tab or carriage
 // return) gets a leading apostrophe. Numbers written by the report are never text, so a negative
@@ -25,8 +28,9 @@ export function csvLine(cells: Array<string | number | null>): string {
 export function jointReportCsv(report: JointReport): string {
   const columns = columnsOf(report);
   const views: CellView[] = viewsOf(report);
+  const groups = [GROUP_ROW_TITLE, '', ...groupHeader(columns, () => views.length)];
   const header = ['区划代码', '地区', ...columns.flatMap((def) => views.map((v) => columnHeader(def, v)))];
-  const lines = [csvLine(header)];
+  const lines = [csvLine(groups), csvLine(header)];
   for (const row of rowsOf(report)) {
     const cells: Array<string | number | null> = [row.district.code, rowName(report, row)];
     row.values.forEach((cell) => {
@@ -51,6 +55,8 @@ export function csvLegend(report: JointReport): string[] {
       String(threshold) + ' after the release noise of docs/RELEASE-RULES.md, or a cell that would let a withheld one be worked out from the others).',
     '空白 = 分母为 0 的比率 (empty: a rate whose denominator is 0).',
     '比率为 0 至 1 的小数, 保留 4 位; 千克保留 3 位 (rates are shares 0..1 with 4 decimals; kilograms 3 decimals).',
+    '第一行为指标组, 名称位于该组第一列上方; 参数 group= 可只导出一组 (the first line names the indicator group above the first column of its run; group= on the URL exports one group: ' +
+      COLUMN_GROUPS.map((g) => g.key).join(', ') + ').',
   ];
   legend.push(applied ? `本报表已抑制 ${suppressedCells} 个单元格 (${suppressedCells} cells withheld in this report).` : '本报表未启用小数抑制 (no suppression: the role reads exact figures).');
   return legend;

@@ -2,11 +2,12 @@ import ExcelJS from 'exceljs';
 import { DataAsOfBasis, JointReport } from '../joint-report.types';
 import { neutraliseFormula } from './csv';
 import { CellView, columnsOf, rowName, rowsOf, SUPPRESSED_MARK, VIEW_TITLES, viewCell, viewsOf } from './table';
-import { label, ValueFormat } from '../../indicators/indicator-definitions';
+import { IndicatorDefinition, indicatorDefinition, label, ValueFormat } from '../../indicators/indicator-definitions';
+import { groupOf } from './column-groups';
 
 // The joint report as an Excel workbook (exceljs): a sheet per view of the figures (本期, 对比期,
 // 变化量, 变化率, 排名), each with Chinese headers, number formats and a frozen header row and name
-// columns; and a sheet 说明 with the metadata and every indicator's definition.
+// columns; and a sheet 说明 with the metadata and every indicator's definition and column group.
 
 const VALUE_FORMATS: Record<ValueFormat, string> = {
   integer: '#,##0',
@@ -80,6 +81,7 @@ export async function jointReportXlsx(report: JointReport, extras: XlsxExtras): 
     { key: 'd', width: 12 },
     { key: 'e', width: 60 },
     { key: 'f', width: 60 },
+    { key: 'g', width: 40 },
   ];
   const m = report.metadata;
   const facts: Array<[string, string]> = [
@@ -97,11 +99,12 @@ export async function jointReportXlsx(report: JointReport, extras: XlsxExtras): 
   for (const note of m.notes) notes.addRow([text('说明 Note'), text(note)]);
   notes.addRow([text('符号 Marks'), text('* 依小数抑制规则隐去；空白为分母为0的比率或无对比值。 * withheld by suppression; blank: a rate with a zero denominator, or no comparison value.')]);
   notes.addRow([]);
-  const defHeader = notes.addRow(['指标键 Key', '中文名称', 'Name', '单位 Unit', '中文口径', 'Definition']);
+  const defHeader = notes.addRow(['指标键 Key', '中文名称', 'Name', '单位 Unit', '中文口径', 'Definition', '指标组 Group']);
   defHeader.font = { bold: true };
   defHeader.eachCell((c) => (c.fill = HEADER_FILL));
   for (const i of m.indicators) {
-    const r = notes.addRow([text(i.indicator), text(i.nameZh), text(i.nameEn), text(i.unitZh), text(i.definitionZh), text(i.definitionEn)]);
+    const group = groupOf(indicatorDefinition(i.indicator) as IndicatorDefinition).label;
+    const r = notes.addRow([text(i.indicator), text(i.nameZh), text(i.nameEn), text(i.unitZh), text(i.definitionZh), text(i.definitionEn), text(group)]);
     r.alignment = { wrapText: true, vertical: 'top' };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
