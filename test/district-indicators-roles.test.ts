@@ -2,7 +2,10 @@
 // Roles with person-level access read the true figures; the provincial office reads every indicator as
 // the joint report releases it (docs/RELEASE-RULES.md): the same figures, small ones withheld (null),
 // never a count from 1 to threshold - 1; the auditor reads no district at all.
+import { GraphQLObjectType, isNonNullType } from 'graphql';
 import { DataSource } from 'typeorm';
+import { ruleFor } from '../src/policy/access-rules';
+import { createSchema } from '../src/schema';
 import { Role, ROLES, Viewer } from '../src/policy/viewer';
 import { computeIndicators, SUMMARY_STATEMENTS } from '../src/indicators/indicators.service';
 import { INDICATOR_DEFINITIONS, indicatorValue } from '../src/indicators/indicator-definitions';
@@ -25,6 +28,25 @@ const LEVELS = [
   ['county', '640104'],
 ] as const;
 const viewer = (role: Role): Viewer => ({ sub: `test-${role}`, name: role, role, district: '640000', purpose: 'automated test' });
+
+describe('District.indicators in the schema', () => {
+  it('is nullable wherever a reader of District.indicators may be refused or a figure withheld', async () => {
+    const schema = await createSchema();
+    const readers = ROLES.filter((r) => ruleFor('District', 'indicators')?.includes(r));
+    // riskDistribution is a list; its RiskCount.persons are what is withheld
+    const persons = new Set(INDICATOR_DEFINITIONS.filter((d) => (d.persons || d.numerator) && d.field !== 'riskDistribution').map((d) => d.field as string));
+    const wrong: string[] = [];
+    for (const typeName of ['DistrictIndicators', 'RiskCount']) {
+      for (const field of Object.values((schema.getType(typeName) as GraphQLObjectType).getFields())) {
+        const restricted = readers.some((r) => !ruleFor(typeName, field.name)?.includes(r));
+        const withheld = typeName === 'RiskCount' ? field.name === 'persons' : persons.has(field.name);
+        if ((restricted || withheld) && isNonNullType(field.type)) wrong.push(`${typeName}.${field.name}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(readers).toContain(Role.PROVINCIAL_OFFICE);
+  });
+});
 
 describe.each(testDatabases())('District.indicators per role on $name', ({ target }) => {
   let ds: DataSource;

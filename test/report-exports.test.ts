@@ -247,6 +247,8 @@ describe.each(testDatabases())('joint report exports on $name', ({ target }) => 
     ['an unknown parameter', 'from=2023-01-01&to=2023-12-31&form=x', 'ADMIN', 400, 'BAD_USER_INPUT'],
     ['half a comparison', 'from=2023-01-01&to=2023-12-31&compareFrom=2022-01-01', 'ADMIN', 400, 'BAD_USER_INPUT'],
     ['a county parent', 'from=2023-01-01&to=2023-12-31&level=COUNTY&parentCode=640104', 'ADMIN', 400, 'BAD_USER_INPUT'],
+    ['the office, a period that is not whole months', 'from=2023-01-01&to=2023-12-30', 'PROVINCIAL_OFFICE', 400, 'BAD_USER_INPUT'],
+    ['the office, a comparison that is not whole months', 'from=2023-01-01&to=2023-12-31&compareFrom=2022-01-15&compareTo=2022-12-31', 'PROVINCIAL_OFFICE', 400, 'BAD_USER_INPUT'],
   ] as Array<[string, string, string | string[] | Record<string, string>, number, string]>).map(([label, query, who, status, code]) => ({ label, query, who, status, code })))('refuses $label: $status $code', async ({ query, who, status, code }) => {
     const headers = typeof who === 'string' ? await authHeaders(who as Role) : Array.isArray(who) ? await authHeaders(who[0] as Role, who[1]) : (who);
     const qs = query || 'from=2023-01-01&to=2023-12-31';

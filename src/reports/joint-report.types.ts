@@ -23,7 +23,7 @@ registerEnumType(IndicatorKind, {
   name: 'IndicatorKind',
   description: 'What an indicator counts or measures (指标类型)',
   valuesConfig: {
-    PERSON_COUNT: { description: 'A count of persons or person-times; small counts are suppressed for aggregate-only roles (人数/人次)' },
+    PERSON_COUNT: { description: 'A count of persons or person-times; released with keyed noise and small counts withheld for aggregate-only roles (人数/人次)' },
     RECORD_COUNT: { description: 'A count of cases, sites or permits (件数/起数)' },
     QUANTITY: { description: 'A quantity in kilograms or tonnes (数量)' },
     RATE: { description: 'A share from 0 to 1, a ratio of sums (比率)' },
@@ -168,7 +168,7 @@ export class ReportSuppression {
   @Field({ description: "True when the viewer's role reads aggregates only and suppression applies (是否启用小数抑制)" })
   applied: boolean;
 
-  @Field(() => Int, { description: 'Counts of persons from 1 to threshold - 1 are withheld (抑制阈值)' })
+  @Field(() => Int, { description: 'Counts of persons below it (after the release noise, docs/RELEASE-RULES.md) are withheld when suppression applies (抑制阈值)' })
   threshold: number;
 
   @Field(() => Int, { description: 'Cells withheld in this report, both periods (已抑制单元格数)' })
