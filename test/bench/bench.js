@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench -- --persons 10000|100000|1000000 [--reuse] [--duration 20] [--connections 10,50]
 //                  [--workloads profile,page,indicators,report] [--impls ours,naive,raw,postgraphile] [--no-load]
-//                  [--pg-server postgres://postgres@127.0.0.1:5432] [--compare-samples 25]
+//                  [--pg-server postgres://postgres@127.0.0.1:5432] [--compare-samples 25] [--load-rounds 1]
 //                  [--samples N] [--seq-budget 30] [--slow-ms 2500] [--no-audit] [--no-md] [--naive-all]
 //   npm run bench -- --md-only          regenerates BENCHMARKS.md from bench-results/*.json
 //   BENCH_DIST=path/to/other/dist ...   measures another build of the service (before/after a change)
@@ -32,6 +32,7 @@ const { workloads } = require('./lib/workloads');
 const { compareAnswers } = require('./lib/compare');
 const { measureAuditAppend } = require('./audit-append');
 const { printTables, writeMarkdown } = require('./lib/report');
+const { mergeSlices } = require('./lib/load-rounds');
 
 const args = parseArgs(process.argv.slice(2));
 if (args['md-only']) {
@@ -50,6 +51,7 @@ const WORKLOADS = String(args.workloads ?? 'profile,page,indicators,report').spl
 let IMPLS = String(args.impls ?? 'ours,naive,raw,postgraphile').split(',');
 const PG_SERVER = String(args['pg-server'] ?? process.env.BENCH_PG_SERVER ?? 'postgres://postgres@127.0.0.1:5432');
 const LOAD = !args['no-load'];
+const LOAD_ROUNDS = Math.max(1, Number(args['load-rounds'] ?? 1));
 const SEQ_BUDGET_MS = Number(args['seq-budget'] ?? 30) * 1000;
 const SLOW_MS = Number(args['slow-ms'] ?? 2500);
 const SERVER = process.env.BENCH_MYSQL_SERVER || 'mysql://root@127.0.0.1:3306';
@@ -275,7 +277,7 @@ async function sequentialAll(servers, w, token) {
   return out;
 }
 
-async function load(server, w, token, connections) {
+async function load(server, w, token, connections, duration = DURATION) {
   const r = prng(11 + connections);
   let graphqlErrors = 0;
   let firstError = null;
@@ -288,7 +290,7 @@ async function load(server, w, token, connections) {
   const result = await autocannon({
     url: server.url,
     connections,
-    duration: DURATION,
+    duration,
     timeout: Math.max(30, DURATION),
     requests: [
       {
@@ -331,11 +333,11 @@ async function load(server, w, token, connections) {
   const drained = await drain(server);
   return {
     connections,
-    durationS: DURATION,
+    durationS: duration,
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
     // answers without an error, per second: what the throughput columns show
-    okRequestsPerSecond: Math.round(((result.requests.total - result.non2xx - graphqlErrors) / DURATION) * 10) / 10,
+    okRequestsPerSecond: Math.round(((result.requests.total - result.non2xx - graphqlErrors) / duration) * 10) / 10,
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
     errors: { total: result.errors + result.non2xx + graphqlErrors, socket: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors },
     firstError,
@@ -390,7 +392,7 @@ async function main() {
   const token = await signDevToken({ role: 'ADMIN', district: '640000', ttl: '12h' }, { jwtSecret: secret, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
 
   const wl = workloads(PERSONS).filter((w) => WORKLOADS.includes(w.key));
-  const results = { variant: process.env.BENCH_DIST ? `BENCH_DIST=${process.env.BENCH_DIST}` : null, beforeDist: BEFORE_DIST, machine, command, persons: PERSONS, database, durationS: DURATION, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), workloads: {}, notes: [] };
+  const results = { variant: process.env.BENCH_DIST ? `BENCH_DIST=${process.env.BENCH_DIST}` : null, beforeDist: BEFORE_DIST, machine, command, persons: PERSONS, database, durationS: DURATION, loadRounds: LOAD_ROUNDS, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), workloads: {}, notes: [] };
 
   // the service once with its request log (server time and statements per request) for the
   // sequential runs, once silent for the load runs
@@ -459,6 +461,7 @@ async function main() {
         servers[kind] = await startServer(kind, { logLevel: 'silent', secret });
       }
       for (const w of wl) {
+        const kinds = [];
         for (const s of Object.values(servers)) {
           const entry = results.workloads[w.key].impls[s.kind];
           if (!entry || entry.skipped) continue;
@@ -474,20 +477,30 @@ async function main() {
               await request(url, opts);
             }
           }
-          for (const c of CONNECTIONS) {
-            log(`${w.key} / ${s.kind}: autocannon ${c} connections, ${DURATION} s`);
-            const l = await load(s, w, token, c);
-            entry.load.push(l);
-            log(
-              `  ${l.okRequestsPerSecond} ok req/s (${l.requestsPerSecond} answered), p50 ${l.latencyMs.p50} ms, p99 ${l.latencyMs.p99} ms, errors ${l.errors.total}, peak RSS ${l.peakRssMb} MB, ` +
-                `CPU ms/request: server ${l.cpuMsPerRequest.server}, database ${l.cpuMsPerRequest.database}, autocannon ${l.cpuMsPerRequest.loadGenerator}; others used ${l.machine.otherProcessesPct}% of the machine${l.drainSeconds === null ? ', did NOT drain' : ''}`,
-            );
-            if (l.drainSeconds === null) {
-              results.notes.push(`${w.key}/${s.kind}: requests still in flight ${180} s after the ${c}-connection run; server restarted`);
-              await stopServer(s);
-              servers[s.kind] = await startServer(s.kind, { logLevel: 'silent', secret });
+          kinds.push(s.kind);
+        }
+        for (const c of CONNECTIONS) {
+          // --load-rounds N: the implementations take turns, DURATION / N seconds each, N times
+          const slices = Object.fromEntries(kinds.map((k) => [k, []]));
+          for (let round = 0; round < LOAD_ROUNDS; round++) {
+            for (const kind of kinds) {
+              const s = servers[kind];
+              const seconds = DURATION / LOAD_ROUNDS;
+              log(`${w.key} / ${kind}: autocannon ${c} connections, ${seconds} s${LOAD_ROUNDS > 1 ? ` (round ${round + 1}/${LOAD_ROUNDS})` : ''}`);
+              const l = await load(s, w, token, c, seconds);
+              slices[kind].push(l);
+              log(
+                `  ${l.okRequestsPerSecond} ok req/s (${l.requestsPerSecond} answered), p50 ${l.latencyMs.p50} ms, p99 ${l.latencyMs.p99} ms, errors ${l.errors.total}, peak RSS ${l.peakRssMb} MB, ` +
+                  `CPU ms/request: server ${l.cpuMsPerRequest.server}, database ${l.cpuMsPerRequest.database}, autocannon ${l.cpuMsPerRequest.loadGenerator}; others used ${l.machine.otherProcessesPct}% of the machine${l.drainSeconds === null ? ', did NOT drain' : ''}`,
+              );
+              if (l.drainSeconds === null) {
+                results.notes.push(`${w.key}/${kind}: requests still in flight ${180} s after a ${c}-connection run; server restarted`);
+                await stopServer(s);
+                servers[kind] = await startServer(kind, { logLevel: 'silent', secret });
+              }
             }
           }
+          for (const kind of kinds) results.workloads[w.key].impls[kind].load.push(mergeSlices(slices[kind]));
         }
       }
     }
