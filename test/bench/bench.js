@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench -- --persons 10000|100000|1000000 [--reuse] [--duration 20] [--connections 10,50]
-//                  [--workloads profile,page,indicators,report] [--impls ours,naive,raw] [--no-load]
+//                  [--workloads profile,page,indicators,report] [--impls ours,naive,raw,postgraphile] [--no-load]
+//                  [--pg-server postgres://postgres@127.0.0.1:5432] [--compare-samples 25] [--load-rounds 1]
 //                  [--samples N] [--seq-budget 30] [--slow-ms 2500] [--no-audit] [--no-md] [--naive-all]
 //   npm run bench -- --md-only          regenerates BENCHMARKS.md from bench-results/*.json
 //   BENCH_DIST=path/to/other/dist ...   measures another build of the service (before/after a change)
@@ -9,6 +10,8 @@
 //   ours  - the service itself (dist/src/index.js, NODE_ENV=production, auth, access middleware, audit)
 //   naive - the same schema without DataLoader (test/bench/naive-server.js)
 //   raw   - hand-written mysql2 SQL + JSON.stringify over node:http (test/bench/raw-server.js)
+//   postgraphile - PostGraphile 5 over a PostgreSQL copy of the same tables (issue 17; profile and page
+//           only; test/bench/postgraphile-server.js), skipped with a message when PostgreSQL is unreachable
 // For each: sequential latency after warm-up (p50/p95/p99), SQL statements per operation, throughput
 // and errors under load (autocannon), peak RSS. Then the audit append in isolation (issue 4).
 // Output: a table on stdout, JSON under bench-results/, and the generated part of BENCHMARKS.md.
@@ -16,17 +19,20 @@
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
 const readline = require('node:readline');
 const autocannon = require('autocannon');
 const mysql = require('mysql2/promise');
-const { ROOT, DIST, service, sleep, freePort, rssMb, resetPeak, cpuSeconds, machineBusySeconds, databasePid, prng, summarize, request, parseArgs } = require('./lib/common');
+const { ROOT, DIST, service, sleep, freePort, rssMb, resetPeak, cpuSeconds, machineBusySeconds, databasePid, postgresCpu, postgresCpuSince, prng, summarize, request, parseArgs } = require('./lib/common');
+const pgl = require('./lib/postgraphile');
+const { copyToPostgres, postgresUnavailable } = require('./lib/pg-copy');
 const { workloads } = require('./lib/workloads');
 const { compareAnswers } = require('./lib/compare');
 const { measureAuditAppend } = require('./audit-append');
 const { printTables, writeMarkdown } = require('./lib/report');
+const { mergeSlices } = require('./lib/load-rounds');
 
 const args = parseArgs(process.argv.slice(2));
 if (args['md-only']) {
@@ -42,8 +48,10 @@ if (!Number.isSafeInteger(PERSONS) || PERSONS < 1) {
 const DURATION = Number(args.duration ?? 20);
 const CONNECTIONS = String(args.connections ?? '10,50').split(',').map(Number).filter((n) => n > 0);
 const WORKLOADS = String(args.workloads ?? 'profile,page,indicators,report').split(',');
-const IMPLS = String(args.impls ?? 'ours,naive,raw').split(',');
+let IMPLS = String(args.impls ?? 'ours,naive,raw,postgraphile').split(',');
+const PG_SERVER = String(args['pg-server'] ?? process.env.BENCH_PG_SERVER ?? 'postgres://postgres@127.0.0.1:5432');
 const LOAD = !args['no-load'];
+const LOAD_ROUNDS = Math.max(1, Number(args['load-rounds'] ?? 1));
 const SEQ_BUDGET_MS = Number(args['seq-budget'] ?? 30) * 1000;
 const SLOW_MS = Number(args['slow-ms'] ?? 2500);
 const SERVER = process.env.BENCH_MYSQL_SERVER || 'mysql://root@127.0.0.1:3306';
@@ -107,14 +115,33 @@ async function prepareDatabase() {
 // ---------------------------------------------------------------------------------------------
 // Servers
 
+// Production needs the audit chain's key and a checkpoint file outside the database: one random key
+// per benchmark database, kept under bench-results/ (ignored by git) so that a reused chain stays verifiable.
+function serviceEnv() {
+  const dir = join(ROOT, 'bench-results', 'audit');
+  mkdirSync(dir, { recursive: true });
+  const keyFile = join(dir, `${DATABASE}.key`);
+  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return {
+    AUDIT_KEY_FILE: keyFile,
+    AUDIT_CHECKPOINT_FILE: join(dir, `${DATABASE}.checkpoints`),
+    // all the load comes from one token: the per-subject quotas (a defence against one runaway
+    // client) are lifted, as for many users each within their quota
+    SUBJECT_MAX_IN_FLIGHT: '1000',
+    SUBJECT_BURST: '1000000',
+    SUBJECT_RATE_PER_MINUTE: '1000000',
+  };
+}
+
 async function startServer(kind, { logLevel = 'silent', secret } = {}) {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), DATABASE_URL };
   let script;
   if (isService(kind)) {
     script = join(kind === 'before' ? BEFORE_DIST : DIST, 'src', 'index.js');
-    Object.assign(env, { NODE_ENV: 'production', AUTH_JWT_SECRET: secret, LOG_LEVEL: logLevel });
+    Object.assign(env, { NODE_ENV: 'production', AUTH_JWT_SECRET: secret, LOG_LEVEL: logLevel, ...serviceEnv() });
   } else script = join(__dirname, `${kind}-server.js`);
+  if (kind === 'postgraphile') env.PG_URL = `${PG_SERVER}/${DATABASE}`;
   // every implementation runs with the V8 settings the service is started with (package.json start,
   // Dockerfile): a 64 MB young generation (see docs/CONFIGURATION.md, "Node settings")
   const nodeArgs = [...V8_FLAGS, ...(process.env.BENCH_CPU_PROF && process.env.BENCH_CPU_PROF.split(',').includes(kind) ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench-results', 'profiles')}`] : [])];
@@ -168,6 +195,7 @@ async function drain(server, capMs = 180_000) {
 function requestFor(server, w, input, token) {
   if (server.kind === 'raw') return { url: `${server.url}${input.rawPath}`, opts: { method: 'GET' } };
   const headers = { 'content-type': 'application/json' };
+  if (server.kind === 'postgraphile') return { url: `${server.url}/graphql`, opts: { method: 'POST', headers, body: pgl.body(w.key, input.variables) } };
   if (isService(server.kind)) Object.assign(headers, { authorization: `Bearer ${token}`, 'x-access-purpose': 'benchmark' });
   const body = JSON.stringify({ operationName: w.operationName, query: w.query, variables: input.variables });
   return { url: `${server.url}/graphql`, opts: { method: 'POST', headers, body } };
@@ -249,19 +277,20 @@ async function sequentialAll(servers, w, token) {
   return out;
 }
 
-async function load(server, w, token, connections) {
+async function load(server, w, token, connections, duration = DURATION) {
   const r = prng(11 + connections);
   let graphqlErrors = 0;
   let firstError = null;
   const sample = requestFor(server, w, w.input(prng(1)), token);
   const path = new URL(sample.url).pathname;
   const peakReset = resetPeak(server.pid);
-  const dbPid = databasePid();
+  const dbPid = server.kind === 'postgraphile' ? null : databasePid();
+  const pgCpu0 = server.kind === 'postgraphile' ? postgresCpu() : null;
   const cpu0 = { server: cpuSeconds(server.pid), db: dbPid && cpuSeconds(dbPid), bench: process.cpuUsage(), machine: machineBusySeconds(), at: Date.now(), loadAvg: os.loadavg()[0] };
   const result = await autocannon({
     url: server.url,
     connections,
-    duration: DURATION,
+    duration,
     timeout: Math.max(30, DURATION),
     requests: [
       {
@@ -289,12 +318,13 @@ async function load(server, w, token, connections) {
   // users of the database server count too), and this process (autocannon)
   const cpuMsPerRequest = {
     server: perRequest(cpu0.server === null ? null : cpuSeconds(server.pid) - cpu0.server),
-    database: perRequest(cpu0.db ? cpuSeconds(dbPid) - cpu0.db : null),
+    // PostgreSQL for PostGraphile: every postgres process of the machine
+    database: perRequest(pgCpu0 ? postgresCpuSince(pgCpu0) : cpu0.db ? cpuSeconds(dbPid) - cpu0.db : null),
     loadGenerator: perRequest((benchCpu.user + benchCpu.system) / 1e6),
   };
   // what the rest of the machine did meanwhile (other users' processes): a noisy run shows here
   const elapsedS = (Date.now() - cpu0.at) / 1000;
-  const ownS = (cpuSeconds(server.pid) - cpu0.server) + (cpu0.db ? cpuSeconds(dbPid) - cpu0.db : 0) + (benchCpu.user + benchCpu.system) / 1e6;
+  const ownS = (cpuSeconds(server.pid) - cpu0.server) + (pgCpu0 ? postgresCpuSince(pgCpu0) : cpu0.db ? cpuSeconds(dbPid) - cpu0.db : 0) + (benchCpu.user + benchCpu.system) / 1e6;
   const machine = {
     loadAvgBefore: Math.round(cpu0.loadAvg * 100) / 100,
     busyPct: Math.round(((machineBusySeconds() - cpu0.machine) / (elapsedS * os.cpus().length)) * 100),
@@ -303,11 +333,11 @@ async function load(server, w, token, connections) {
   const drained = await drain(server);
   return {
     connections,
-    durationS: DURATION,
+    durationS: duration,
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average * 10) / 10,
     // answers without an error, per second: what the throughput columns show
-    okRequestsPerSecond: Math.round(((result.requests.total - result.non2xx - graphqlErrors) / DURATION) * 10) / 10,
+    okRequestsPerSecond: Math.round(((result.requests.total - result.non2xx - graphqlErrors) / duration) * 10) / 10,
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
     errors: { total: result.errors + result.non2xx + graphqlErrors, socket: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors },
     firstError,
@@ -320,6 +350,27 @@ async function load(server, w, token, connections) {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+// issue 17: the PostgreSQL copy PostGraphile reads (made or reused); drops PostGraphile from this run
+// with a message when PostgreSQL cannot be reached or no workload it mirrors is run.
+async function preparePostgres(wl) {
+  const drop = (why) => {
+    IMPLS = IMPLS.filter((k) => k !== 'postgraphile');
+    log(`PostGraphile skipped: ${why}`);
+    return { skipped: why };
+  };
+  if (!wl.some((w) => pgl.supports(w.key))) return drop('it mirrors the profile and page workloads only');
+  const unavailable = await postgresUnavailable(PG_SERVER);
+  if (unavailable) return drop(`PostgreSQL at ${PG_SERVER.replace(/\/\/[^@/]*@/, '//')} is not reachable (${unavailable}); --pg-server or BENCH_PG_SERVER names another`);
+  const copy = await copyToPostgres({ mysqlUrl: SERVER, database: DATABASE, pgServer: PG_SERVER, pgDatabase: DATABASE, persons: PERSONS, log });
+  const { Client } = require('pg');
+  const c = new Client({ connectionString: `${PG_SERVER}/${DATABASE}` });
+  await c.connect();
+  const { rows } = await c.query(`SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS "sharedBuffers"`);
+  await c.end();
+  log(`PostgreSQL ${rows[0].version} copy ${DATABASE}: ${copy.reused ? 'reused' : `copied in ${copy.seconds.toFixed(1)} s`}`);
+  return { ...copy, server: rows[0] };
+}
 
 async function main() {
   const started = Date.now();
@@ -341,15 +392,17 @@ async function main() {
   const token = await signDevToken({ role: 'ADMIN', district: '640000', ttl: '12h' }, { jwtSecret: secret, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
 
   const wl = workloads(PERSONS).filter((w) => WORKLOADS.includes(w.key));
-  const results = { variant: process.env.BENCH_DIST ? `BENCH_DIST=${process.env.BENCH_DIST}` : null, beforeDist: BEFORE_DIST, machine, command, persons: PERSONS, database, durationS: DURATION, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), workloads: {}, notes: [] };
+  const results = { variant: process.env.BENCH_DIST ? `BENCH_DIST=${process.env.BENCH_DIST}` : null, beforeDist: BEFORE_DIST, machine, command, persons: PERSONS, database, durationS: DURATION, loadRounds: LOAD_ROUNDS, connections: CONNECTIONS, startedAt: new Date(started).toISOString(), workloads: {}, notes: [] };
 
   // the service once with its request log (server time and statements per request) for the
   // sequential runs, once silent for the load runs
+  if (IMPLS.includes('postgraphile')) results.postgres = await preparePostgres(wl);
   const servers = {};
   if (IMPLS.includes('ours')) servers.ours = await startServer('ours', { logLevel: 'info', secret });
   if (BEFORE_DIST) servers.before = await startServer('before', { logLevel: 'info', secret });
   if (IMPLS.includes('naive')) servers.naive = await startServer('naive');
   if (IMPLS.includes('raw')) servers.raw = await startServer('raw');
+  if (IMPLS.includes('postgraphile')) servers.postgraphile = await startServer('postgraphile');
   log(`servers up: ${Object.values(servers).map((s) => `${s.kind} :${s.port} pid ${s.pid}`).join(', ')}`);
 
   try {
@@ -359,11 +412,24 @@ async function main() {
       const answers = {};
       for (const s of Object.values(servers)) {
         if (s.kind === 'naive' && (w.key === 'indicators' || w.key === 'report') && PERSONS > 100_000) continue; // minutes at 1M
+        if (s.kind === 'postgraphile') continue; // compared below, on a sample, after normalising its shape
         const { url, opts } = requestFor(s, w, w.input(prng(3)), token);
         const res = await request(url, opts);
         answers[s.kind] = res.status === 200 ? JSON.parse(res.text) : { httpStatus: res.status, text: res.text.slice(0, 300) };
       }
       results.sameData[w.key] = compareAnswers(w, answers);
+      if (servers.postgraphile && servers.ours && pgl.supports(w.key)) {
+        // issue 17: PostGraphile's answers field by field against ours on a sample of inputs; fails the run
+        const n = Number(args['compare-samples'] ?? (w.key === 'profile' ? 25 : 4));
+        const ask = (s) => async (input) => {
+          const { url, opts } = requestFor(s, w, input, token);
+          const res = await request(url, opts);
+          return res.status === 200 ? JSON.parse(res.text) : { httpStatus: res.status, text: res.text.slice(0, 300) };
+        };
+        const cmp = await pgl.compareWithOurs(w, n, ask(servers.ours), ask(servers.postgraphile));
+        results.sameData[w.key].postgraphile = cmp.differences.length ? `${cmp.differences.length} of ${cmp.compared} differ` : `same (${cmp.compared} compared)`;
+        if (cmp.differences.length) throw new Error(`PostGraphile answers differ from ours (${w.key}):\n${cmp.differences.slice(0, 5).join('\n')}`);
+      }
       log(`same data, ${w.key}: ${JSON.stringify(results.sameData[w.key])}`);
     }
 
@@ -376,6 +442,7 @@ async function main() {
           results.workloads[w.key].impls[s.kind] = { skipped: 'not run above 100k persons (one request runs the grouped SQL once per district; --naive-all runs it)' };
           continue;
         }
+        if (s.kind === 'postgraphile' && !pgl.supports(w.key)) continue; // mirrors the profile and the page only
         measured.push(s);
       }
       log(`${w.key}: sequential, interleaved (${measured.map((s) => s.kind).join(', ')})`);
@@ -394,9 +461,10 @@ async function main() {
         servers[kind] = await startServer(kind, { logLevel: 'silent', secret });
       }
       for (const w of wl) {
+        const kinds = [];
         for (const s of Object.values(servers)) {
           const entry = results.workloads[w.key].impls[s.kind];
-          if (entry.skipped) continue;
+          if (!entry || entry.skipped) continue;
           if (entry.sequential.latencyMs.p50 > SLOW_MS) {
             entry.loadSkipped = `sequential p50 ${Math.round(entry.sequential.latencyMs.p50)} ms > ${SLOW_MS} ms: under load it would only queue`;
             log(`${w.key} / ${s.kind}: load skipped (${entry.loadSkipped})`);
@@ -409,20 +477,30 @@ async function main() {
               await request(url, opts);
             }
           }
-          for (const c of CONNECTIONS) {
-            log(`${w.key} / ${s.kind}: autocannon ${c} connections, ${DURATION} s`);
-            const l = await load(s, w, token, c);
-            entry.load.push(l);
-            log(
-              `  ${l.okRequestsPerSecond} ok req/s (${l.requestsPerSecond} answered), p50 ${l.latencyMs.p50} ms, p99 ${l.latencyMs.p99} ms, errors ${l.errors.total}, peak RSS ${l.peakRssMb} MB, ` +
-                `CPU ms/request: server ${l.cpuMsPerRequest.server}, database ${l.cpuMsPerRequest.database}, autocannon ${l.cpuMsPerRequest.loadGenerator}; others used ${l.machine.otherProcessesPct}% of the machine${l.drainSeconds === null ? ', did NOT drain' : ''}`,
-            );
-            if (l.drainSeconds === null) {
-              results.notes.push(`${w.key}/${s.kind}: requests still in flight ${180} s after the ${c}-connection run; server restarted`);
-              await stopServer(s);
-              servers[s.kind] = await startServer(s.kind, { logLevel: 'silent', secret });
+          kinds.push(s.kind);
+        }
+        for (const c of CONNECTIONS) {
+          // --load-rounds N: the implementations take turns, DURATION / N seconds each, N times
+          const slices = Object.fromEntries(kinds.map((k) => [k, []]));
+          for (let round = 0; round < LOAD_ROUNDS; round++) {
+            for (const kind of kinds) {
+              const s = servers[kind];
+              const seconds = DURATION / LOAD_ROUNDS;
+              log(`${w.key} / ${kind}: autocannon ${c} connections, ${seconds} s${LOAD_ROUNDS > 1 ? ` (round ${round + 1}/${LOAD_ROUNDS})` : ''}`);
+              const l = await load(s, w, token, c, seconds);
+              slices[kind].push(l);
+              log(
+                `  ${l.okRequestsPerSecond} ok req/s (${l.requestsPerSecond} answered), p50 ${l.latencyMs.p50} ms, p99 ${l.latencyMs.p99} ms, errors ${l.errors.total}, peak RSS ${l.peakRssMb} MB, ` +
+                  `CPU ms/request: server ${l.cpuMsPerRequest.server}, database ${l.cpuMsPerRequest.database}, autocannon ${l.cpuMsPerRequest.loadGenerator}; others used ${l.machine.otherProcessesPct}% of the machine${l.drainSeconds === null ? ', did NOT drain' : ''}`,
+              );
+              if (l.drainSeconds === null) {
+                results.notes.push(`${w.key}/${kind}: requests still in flight ${180} s after a ${c}-connection run; server restarted`);
+                await stopServer(s);
+                servers[kind] = await startServer(kind, { logLevel: 'silent', secret });
+              }
             }
           }
+          for (const kind of kinds) results.workloads[w.key].impls[kind].load.push(mergeSlices(slices[kind]));
         }
       }
     }

@@ -73,6 +73,22 @@ function databasePid() {
   return null;
 }
 
+// CPU seconds of every PostgreSQL process (postmaster and backends) now, by pid: backends come and
+// go, so a delta counts the processes alive at the end (the pool's connections stay open under load).
+function postgresCpu() {
+  const { readdirSync } = require('node:fs');
+  const out = new Map();
+  for (const d of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') out.set(d, cpuSeconds(Number(d)) ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+const postgresCpuSince = (before) => [...postgresCpu()].reduce((s, [pid, cpu]) => s + cpu - (before.get(pid) ?? 0), 0);
+
 // Resets a process's VmHWM to its current RSS (Linux >= 4.0; needs the right to write its clear_refs).
 function resetPeak(pid) {
   try {
@@ -157,4 +173,4 @@ function parseArgs(argv) {
   return out;
 }
 
-module.exports = { ROOT, DIST, service, loadTs, sleep, freePort, rssMb, resetPeak, cpuSeconds, machineBusySeconds, databasePid, prng, summarize, request, parseArgs };
+module.exports = { ROOT, DIST, service, loadTs, sleep, freePort, rssMb, resetPeak, cpuSeconds, machineBusySeconds, databasePid, postgresCpu, postgresCpuSince, prng, summarize, request, parseArgs };

@@ -4,7 +4,7 @@
 const { existsSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const IMPL_ORDER = ['ours', 'before', 'naive', 'raw'];
+const IMPL_ORDER = ['ours', 'before', 'naive', 'raw', 'postgraphile'];
 const fmt = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '–' : Number(v) >= 100 ? String(Math.round(v)) : Number(v).toFixed(digits));
 const ratio = (a, b) => (a && b ? a / b : null);
 
@@ -71,12 +71,19 @@ function tableRows(results) {
 function ratioRows(results) {
   const last = results.connections[results.connections.length - 1];
   const before = Object.values(results.workloads).some((w) => w.impls.before);
-  const header = ['workload', 'ours/raw p50', 'naive/ours p50', `raw/ours ok req/s @${last}`, `ours/naive ok req/s @${last}`, ...(before ? ['before/ours p50', `ours/before ok req/s @${last}`] : []), 'same data (naive, raw)'];
+  const pg = Object.values(results.workloads).some((w) => w.impls.postgraphile);
+  const conns = results.connections;
+  const header = [
+    'workload', 'ours/raw p50', 'naive/ours p50', `raw/ours ok req/s @${last}`, `ours/naive ok req/s @${last}`,
+    ...(before ? ['before/ours p50', `ours/before ok req/s @${last}`] : []),
+    ...(pg ? ['ours/PostGraphile p50', ...conns.map((c) => `ours/PostGraphile ok req/s @${c}`)] : []),
+    `same data (naive, raw${pg ? ', PostGraphile' : ''})`,
+  ];
   const rows = [];
   for (const [key, w] of Object.entries(results.workloads)) {
     const p50 = (impl) => w.impls[impl]?.sequential?.latencyMs.p50;
-    const rps = (impl) => {
-      const l = w.impls[impl]?.load?.find((x) => x.connections === last);
+    const rps = (impl, c = last) => {
+      const l = w.impls[impl]?.load?.find((x) => x.connections === c);
       return l ? (l.okRequestsPerSecond ?? l.requestsPerSecond) : undefined;
     };
     const same = results.sameData?.[key] ?? {};
@@ -87,7 +94,8 @@ function ratioRows(results) {
       fmt(ratio(rps('raw'), rps('ours')), 2),
       fmt(ratio(rps('ours'), rps('naive')), 1),
       ...(before ? [fmt(ratio(p50('before'), p50('ours')), 2), fmt(ratio(rps('ours'), rps('before')), 2)] : []),
-      same.reference ? 'not compared (ours: no data)' : `${same.naive ?? '–'}, ${same.raw ?? '–'}`,
+      ...(pg ? [fmt(ratio(p50('ours'), p50('postgraphile')), 2), ...conns.map((c) => fmt(ratio(rps('ours', c), rps('postgraphile', c)), 2))] : []),
+      same.reference ? 'not compared (ours: no data)' : `${same.naive ?? '–'}, ${same.raw ?? '–'}${pg ? `, ${same.postgraphile ?? '–'}` : ''}`,
     ]);
   }
   return { header, rows };
@@ -140,7 +148,7 @@ function latestByScale(dir) {
     const r = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     if (r.variant) continue; // a run of another build (BENCH_DIST), e.g. before a change
     // a partial run (some workloads or implementations only) does not replace a full one
-    const full = Object.keys(r.workloads).length === 4 && Object.values(r.workloads).every((w) => Object.keys(w.impls).length === 3) && r.connections.length >= 2 && r.durationS >= 20;
+    const full = Object.keys(r.workloads).length === 4 && Object.values(r.workloads).every((w) => Object.keys(w.impls).length >= 3) && r.connections.length >= 2 && r.durationS >= 20;
     r.file = f;
     r.full = full;
     const prev = byScale.get(r.persons);
@@ -153,7 +161,7 @@ function latestByScale(dir) {
 // the machine was meanwhile (other users' processes make a run noisy).
 function cpuRows(results) {
   const c = results.connections[results.connections.length - 1];
-  const header = ['workload', 'impl', `ok req/s @${c}`, 'server CPU ms/req', 'MariaDB CPU ms/req', 'autocannon CPU ms/req', 'other processes % of machine'];
+  const header = ['workload', 'impl', `ok req/s @${c}`, 'server CPU ms/req', 'database CPU ms/req (MariaDB; PostgreSQL for PostGraphile)', 'autocannon CPU ms/req', 'other processes % of machine'];
   const rows = [];
   for (const [key, w] of Object.entries(results.workloads)) {
     for (const impl of IMPL_ORDER) {
@@ -192,7 +200,10 @@ function writeMarkdown(dir, mdPath) {
       `\`${r.command}\` — ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.totalSeconds} s; ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}; ` +
         `${r.database.server.version}, InnoDB buffer pool ${r.database.server.innodbBufferPoolMb} MB; database ${r.database.database}: ~${r.database.approxRows.toLocaleString('en')} rows, ${r.database.sizeMb} MB` +
         (r.database.seedSeconds ? `, seeded in ${Math.round(r.database.seedSeconds)} s` : ', reused') +
-        `; load: autocannon ${r.connections.join(' and ')} connections × ${r.durationS} s. Raw file: \`bench-results/${r.file}\`.`,
+        `; load: autocannon ${r.connections.join(' and ')} connections × ${r.durationS} s` +
+        (r.postgres?.server ? `; PostGraphile on PostgreSQL ${r.postgres.server.version} (shared_buffers ${r.postgres.server.sharedBuffers}), copy ${r.postgres.pgDatabase} ${r.postgres.reused ? 'reused' : `made in ${Math.round(r.postgres.seconds)} s`}` : '') +
+        (r.postgres?.skipped ? `; PostGraphile skipped: ${r.postgres.skipped}` : '') +
+        `. Raw file: \`bench-results/${r.file}\`.`,
       '',
       markdownTable(tableRows(r)),
       '',
