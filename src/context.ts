@@ -21,10 +21,11 @@ export interface Context {
 }
 
 export function createLoaders(ds: DataSource, tree: DistrictTree) {
+  const persons = createPersonLoaders(ds);
   return {
-    ...createPersonLoaders(ds),
+    ...persons,
     ...createDistrictLoaders(ds, tree),
-    ...createPublicSecurityLoaders(ds),
+    ...createPublicSecurityLoaders(ds, persons.personById),
     ...createJusticeLoaders(ds),
     ...createEmploymentLoaders(ds),
   };
