@@ -85,7 +85,13 @@ interface AppendQueue {
   flushing: boolean;
   // the chain head as this process last committed it (null: not known, read it under a lock)
   head: ChainHead | null;
+  // another instance moved the head under this one: until then, read it under a lock at once rather
+  // than try the conditional move first (which would cost a statement for nothing each time)
+  lockedReadsUntil: number;
 }
+
+// How long an instance that found the head moved by another one reads it under a lock first.
+export const CONTENDED_HEAD_MS = 10_000;
 
 interface ChainHead {
   seq: number;
@@ -96,7 +102,7 @@ const queues = new WeakMap<DataSource, AppendQueue>();
 
 export function appendAuditEvent(ds: DataSource, input: AuditInput): Promise<AuditEvent> {
   let queue = queues.get(ds);
-  if (!queue) queues.set(ds, (queue = { waiting: [], flushing: false, head: null }));
+  if (!queue) queues.set(ds, (queue = { waiting: [], flushing: false, head: null, lockedReadsUntil: 0 }));
   const q = queue;
   if (q.waiting.length >= MAX_WAITING_APPENDS) return Promise.reject(domainError('SERVICE_UNAVAILABLE', 'Too many audit events are waiting to be written'));
   return new Promise<AuditEvent>((resolve, reject) => {
@@ -124,7 +130,7 @@ async function commitBatch(ds: DataSource, q: AppendQueue, batch: Pending[]): Pr
     // first (waiting for it), as a read-then-write transaction would fail with "database is locked"
     // when another process appended in between
     const events = await batch[0].scope.runInAsyncScope(() =>
-      inTransaction(ds, (em) => appendInTransaction(em, batch.map((b) => b.input), q.head), { immediate: true }),
+      inTransaction(ds, (em) => appendInTransaction(em, batch.map((b) => b.input), Date.now() < q.lockedReadsUntil ? null : q.head, q), { immediate: true }),
     );
     const last = events[events.length - 1];
     q.head = { seq: last.seq, hash: last.hash };
@@ -185,8 +191,9 @@ function chainAfter(head: ChainHead, inputs: AuditInput[]): Array<{ event: Audit
 // row and checks it at once (4 statements with the transaction's own, plus one per further 1,000
 // persons read). When another process appended meanwhile (or the head is not known), the head is read
 // under a lock (SELECT ... FOR UPDATE on MySQL; SQLite's transaction holds the write lock already) and
-// moved after the inserts: one more statement.
-async function appendInTransaction(em: EntityManager, inputs: AuditInput[], known: ChainHead | null): Promise<AuditEvent[]> {
+// moved after the inserts: one more statement; and while other instances append too
+// (CONTENDED_HEAD_MS after a moved head was found), it is read that way at once: 6 statements.
+async function appendInTransaction(em: EntityManager, inputs: AuditInput[], known: ChainHead | null, q: AppendQueue): Promise<AuditEvent[]> {
   let written = known && chainAfter(known, inputs);
   if (known && written) {
     const last = written[written.length - 1].event;
@@ -196,7 +203,10 @@ async function appendInTransaction(em: EntityManager, inputs: AuditInput[], know
       .set({ seq: last.seq, hash: last.hash })
       .where('id = 1 AND seq = :seq AND hash = :hash', { seq: known.seq, hash: known.hash })
       .execute();
-    if (moved.affected !== 1) written = null;
+    if (moved.affected !== 1) {
+      written = null;
+      q.lockedReadsUntil = Date.now() + CONTENDED_HEAD_MS;
+    }
   }
   const headMoved = written !== null;
   if (!written) {
