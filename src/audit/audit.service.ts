@@ -83,13 +83,26 @@ interface Pending {
 interface AppendQueue {
   waiting: Pending[];
   flushing: boolean;
+  // the chain head as this process last committed it (null: not known, read it under a lock)
+  head: ChainHead | null;
+  // another instance moved the head under this one: until then, read it under a lock at once rather
+  // than try the conditional move first (which would cost a statement for nothing each time)
+  lockedReadsUntil: number;
+}
+
+// How long an instance that found the head moved by another one reads it under a lock first.
+export const CONTENDED_HEAD_MS = 10_000;
+
+interface ChainHead {
+  seq: number;
+  hash: string;
 }
 
 const queues = new WeakMap<DataSource, AppendQueue>();
 
 export function appendAuditEvent(ds: DataSource, input: AuditInput): Promise<AuditEvent> {
   let queue = queues.get(ds);
-  if (!queue) queues.set(ds, (queue = { waiting: [], flushing: false }));
+  if (!queue) queues.set(ds, (queue = { waiting: [], flushing: false, head: null, lockedReadsUntil: 0 }));
   const q = queue;
   if (q.waiting.length >= MAX_WAITING_APPENDS) return Promise.reject(domainError('SERVICE_UNAVAILABLE', 'Too many audit events are waiting to be written'));
   return new Promise<AuditEvent>((resolve, reject) => {
@@ -117,11 +130,12 @@ async function commitBatch(ds: DataSource, q: AppendQueue, batch: Pending[]): Pr
     // first (waiting for it), as a read-then-write transaction would fail with "database is locked"
     // when another process appended in between
     const events = await batch[0].scope.runInAsyncScope(() =>
-      inTransaction(ds, (em) => appendInTransaction(em, batch.map((b) => b.input)), { immediate: true }),
+      inTransaction(ds, (em) => appendInTransaction(em, batch.map((b) => b.input), Date.now() < q.lockedReadsUntil ? null : q.head, q), { immediate: true }),
     );
+    const last = events[events.length - 1];
+    q.head = { seq: last.seq, hash: last.hash };
     batch.forEach((b, i) => b.resolve(events[i]));
     // after the callers were answered: a signed checkpoint outside the database when one is due
-    const last = events[events.length - 1];
     setImmediate(() => {
       try {
         noteCommitted(events.length, last);
@@ -130,6 +144,7 @@ async function commitBatch(ds: DataSource, q: AppendQueue, batch: Pending[]): Pr
       }
     });
   } catch (err) {
+    q.head = null;
     if (isUnavailable(err)) {
       for (const b of [...batch, ...q.waiting.splice(0)]) b.reject(err);
       return;
@@ -162,25 +177,53 @@ function eventFor(input: AuditInput, seq: number, prevHash: string): [AuditEvent
   return [{ ...partial, hash: eventHash(partial) }, ids];
 }
 
-// Appends the events after the locked head, in order, and moves the head: 4 statements (plus one per
-// further 1,000 persons read) whatever the number of events.
-async function appendInTransaction(em: EntityManager, inputs: AuditInput[]): Promise<AuditEvent[]> {
-  const qb = em.getRepository(AuditChainHead).createQueryBuilder('h').where('h.id = 1');
-  if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-  const head = await qb.getOneOrFail();
+function chainAfter(head: ChainHead, inputs: AuditInput[]): Array<{ event: AuditEvent; ids: number[] }> {
   let prevHash = head.hash;
-  const written = inputs.map((input, i) => {
+  return inputs.map((input, i) => {
     const [event, ids] = eventFor(input, head.seq + 1 + i, prevHash);
     prevHash = event.hash;
     return { event, ids };
   });
+}
+
+// Appends the events after the chain head, in order, and moves the head. The head this process
+// committed last is moved first, on condition that it is still the head: the update locks the head
+// row and checks it at once (4 statements with the transaction's own, plus one per further 1,000
+// persons read). When another process appended meanwhile (or the head is not known), the head is read
+// under a lock (SELECT ... FOR UPDATE on MySQL; SQLite's transaction holds the write lock already) and
+// moved after the inserts: one more statement; and while other instances append too
+// (CONTENDED_HEAD_MS after a moved head was found), it is read that way at once: 6 statements.
+async function appendInTransaction(em: EntityManager, inputs: AuditInput[], known: ChainHead | null, q: AppendQueue): Promise<AuditEvent[]> {
+  let written = known && chainAfter(known, inputs);
+  if (known && written) {
+    const last = written[written.length - 1].event;
+    const moved = await em
+      .createQueryBuilder()
+      .update(AuditChainHead)
+      .set({ seq: last.seq, hash: last.hash })
+      .where('id = 1 AND seq = :seq AND hash = :hash', { seq: known.seq, hash: known.hash })
+      .execute();
+    if (moved.affected !== 1) {
+      written = null;
+      q.lockedReadsUntil = Date.now() + CONTENDED_HEAD_MS;
+    }
+  }
+  const headMoved = written !== null;
+  if (!written) {
+    const qb = em.getRepository(AuditChainHead).createQueryBuilder('h').where('h.id = 1');
+    if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
+    const head = await qb.getOneOrFail();
+    written = chainAfter({ seq: head.seq, hash: head.hash }, inputs);
+  }
   const events = written.map((w) => w.event);
   // updateEntity(false): the events are complete, no read-back of defaults (one statement)
   await em.createQueryBuilder().insert().into(AuditEvent).values(events).updateEntity(false).execute();
   const persons = written.flatMap(({ event, ids }) => ids.map((personId) => ({ seq: event.seq, personId })));
   for (let i = 0; i < persons.length; i += 1000) await em.getRepository(AuditEventPerson).insert(persons.slice(i, i + 1000));
-  const last = events[events.length - 1];
-  await em.getRepository(AuditChainHead).update({ id: 1 }, { seq: last.seq, hash: last.hash });
+  if (!headMoved) {
+    const last = events[events.length - 1];
+    await em.getRepository(AuditChainHead).update({ id: 1 }, { seq: last.seq, hash: last.hash });
+  }
   return events;
 }
 

@@ -1,7 +1,9 @@
 import { requestScoped } from '../core/context';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { byIdLoader, findByKeys, groupedLoader } from '../common/loaders';
+import { byIdLoader, findByKeys, findByKeysJoined, groupedLoader } from '../common/loaders';
+import { Person } from '../core/person.entity';
+import { personLoaders } from '../core/person.loaders';
 import { CaseSuspect } from './case-suspect.entity';
 import { DrugCase } from './drug-case.entity';
 import { DrugUseDetection } from './drug-use-detection.entity';
@@ -11,8 +13,11 @@ import { Seizure } from './seizure.entity';
 import { WastewaterSample } from './wastewater-sample.entity';
 import { onReplica } from '../common/read-replica';
 
-// Public security's loaders, a fresh set per request. Lists come newest first.
-export function createPublicSecurityLoaders(ds: DataSource) {
+// Public security's loaders, a fresh set per request. Lists come newest first. A person's cases come
+// with their involvements, and a case's suspects with their persons, in the same statements: those
+// loaders are primed with them (`personById` is the request's person loader).
+export function createPublicSecurityLoaders(ds: DataSource, personById: DataLoader<number, Person | null>) {
+  const caseById = byIdLoader<number, DrugCase>((ids) => findByKeys(ds, DrugCase, 'id', ids), (r) => r.id);
   return {
     detectionsByPerson: groupedLoader<number, DrugUseDetection>(
       (ids) => findByKeys(ds, DrugUseDetection, 'personId', ids, [['detectedAt', 'DESC'], ['id', 'DESC']]),
@@ -22,15 +27,17 @@ export function createPublicSecurityLoaders(ds: DataSource) {
       (ids) => findByKeys(ds, RiskAssessment, 'personId', ids, [['assessedAt', 'DESC'], ['id', 'DESC']]),
       (r) => r.personId,
     ),
-    involvementsByPerson: groupedLoader<number, CaseSuspect>(
-      (ids) => findByKeys(ds, CaseSuspect, 'personId', ids, [['id', 'DESC']]),
-      (r) => r.personId,
-    ),
-    suspectsByCase: groupedLoader<number, CaseSuspect>(
-      (ids) => findByKeys(ds, CaseSuspect, 'caseId', ids, [['id', 'ASC']]),
-      (r) => r.caseId,
-    ),
-    caseById: byIdLoader<number, DrugCase>((ids) => findByKeys(ds, DrugCase, 'id', ids), (r) => r.id),
+    involvementsByPerson: groupedLoader<number, CaseSuspect>(async (ids) => {
+      const rows = await findByKeysJoined(ds, CaseSuspect, 'personId', ids, [['id', 'DESC']], [{ target: DrugCase, via: 'caseId' }]);
+      for (const [involvement, drugCase] of rows) caseById.prime(involvement.caseId, drugCase as DrugCase | null);
+      return rows.map(([involvement]) => involvement);
+    }, (r) => r.personId),
+    suspectsByCase: groupedLoader<number, CaseSuspect>(async (ids) => {
+      const rows = await findByKeysJoined(ds, CaseSuspect, 'caseId', ids, [['id', 'ASC']], [{ target: Person, via: 'personId' }]);
+      for (const [suspect, person] of rows) personById.prime(suspect.personId, person as Person | null);
+      return rows.map(([suspect]) => suspect);
+    }, (r) => r.caseId),
+    caseById,
     seizuresByCase: groupedLoader<number, Seizure>(
       (ids) => findByKeys(ds, Seizure, 'caseId', ids, [['seizedAt', 'ASC'], ['id', 'ASC']]),
       (r) => r.caseId,
@@ -62,5 +69,5 @@ export function createPublicSecurityLoaders(ds: DataSource) {
 
 
 export const publicSecurityLoaders = requestScoped(function publicSecurityLoaders(ctx) {
-  return createPublicSecurityLoaders(ctx.ds);
+  return createPublicSecurityLoaders(ctx.ds, personLoaders(ctx).personById);
 });
