@@ -26,7 +26,7 @@ async function resolvePerson(ref: { id?: unknown }, ctx: Context): Promise<Perso
   return person;
 }
 
-// District fields check their own jurisdiction rule on the District instance (access.middleware.ts).
+// District fields check their own jurisdiction rule on the District instance (src/core/access-guard.ts).
 function resolveDistrict(ref: { code?: unknown }, ctx: Context): District | null {
   assertMayRead(ctx, 'Query', 'district');
   return typeof ref.code === 'string' ? (ctx.tree.get(ref.code) ?? null) : null;

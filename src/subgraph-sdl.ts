@@ -1,5 +1,5 @@
 // The SDL of each department subgraph, cut out of the single schema: its root fields and entity
-// fields (src/federation/subgraph-split.ts) and every type they reach. Person and District carry
+// fields (src/subgraph-split.ts) and every type they reach. Person and District carry
 // @key; an object type that more than one subgraph serves whole is @shareable. The single schema
 // (schema/schema.graphql) is not touched: the directives exist only in the subgraphs' SDL.
 import {

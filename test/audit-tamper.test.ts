@@ -132,6 +132,24 @@ describe.each(testDatabases())('a tampered audit chain on $name', ({ target }) =
     }
   });
 
+  it('does not re-create a checkpoint file deleted while the service runs, however many events follow', async () => {
+    const moved = `${file}.moved`;
+    const before = await ds.getRepository(AuditChainHead).findOneByOrFail({ id: 1 });
+    renameSync(file, moved);
+    try {
+      for (let i = 0; i < 12; i++) {
+        await appendAuditEvent(ds, { viewer, operationName: `While${i}`, document: '{ while }', variables: {}, personIds: [], outcome: AuditOutcome.ALLOWED });
+      }
+      await new Promise((r) => setImmediate(r));
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      renameSync(moved, file);
+      configureCheckpoints({ file, every: 5 });
+      await ds.query('DELETE FROM audit_event WHERE seq > ?', [before.seq]);
+      await ds.getRepository(AuditChainHead).update({ id: 1 }, { seq: before.seq, hash: before.hash });
+    }
+  });
+
   it('anchors events: deleting anchored ones is TRUNCATED; deleting only the unanchored tail is the residual risk, reported as a count', async () => {
     const whole = await verifyAuditChain(ds);
     expect(whole).toMatchObject({ ok: true, unanchored: 2 });

@@ -46,6 +46,13 @@ describe('District.indicators in the schema', () => {
     expect(wrong).toEqual([]);
     expect(readers).toContain(Role.PROVINCIAL_OFFICE);
   });
+
+  it('has a definition for every figure, so that the release covers every field the office reads', async () => {
+    const schema = await createSchema();
+    const fields = Object.keys((schema.getType('DistrictIndicators') as GraphQLObjectType).getFields());
+    const defined = new Set(INDICATOR_DEFINITIONS.map((d) => d.field as string));
+    expect(fields.filter((f) => !['from', 'to', 'heroinEquivalentTable'].includes(f) && !defined.has(f))).toEqual([]);
+  });
 });
 
 describe.each(testDatabases())('District.indicators per role on $name', ({ target }) => {
@@ -110,6 +117,24 @@ describe.each(testDatabases())('District.indicators per role on $name', ({ targe
     expect(d.newUsers).toBeNull(); // Dawukou's 2 new users (plus noise) stay below 5
     expect(d.newUserRate).toBeNull();
     expect(d.riskDistribution.map((r: { persons: number | null }) => r.persons)).toEqual([null, null, null, null]);
+  });
+
+  it('gives the office nothing to average: a stock that stays the same over many months is released the same every month', async () => {
+    const ends = ['01-31', '02-28', '03-31', '04-30', '05-31', '06-30', '07-31', '08-31', '09-30', '10-31', '11-30', '12-31'];
+    const ask = (role: Role, to: string) => gql(service, ds, '{ district(code: "640104") { indicators(period: { from: "2023-01-01", to: "' + to + '" }) { registeredUsers currentUsers employmentAssisted } } }', {}, viewer(role));
+    const byTruth = new Map<string, Set<string>>();
+    for (const end of ends) {
+      const [truth, released] = await Promise.all([ask(Role.ADMIN, `2023-${end}`), ask(Role.PROVINCIAL_OFFICE, `2023-${end}`)]);
+      for (const field of ['registeredUsers', 'currentUsers', 'employmentAssisted']) {
+        const key = `${field}=${truth.data.district.indicators[field]}`;
+        if (!byTruth.has(key)) byTruth.set(key, new Set());
+        byTruth.get(key)?.add(String(released.data.district.indicators[field]));
+      }
+    }
+    // some true value recurs over months (else the test proves nothing), and never gets two releases
+    expect([...byTruth.values()].some((s) => s.size > 0)).toBe(true);
+    expect(ends.length * 3).toBeGreaterThan(byTruth.size);
+    expect([...byTruth].filter(([, releases]) => releases.size > 1)).toEqual([]);
   });
 
   it('refuses the office a period that is not whole months: indicators null with BAD_USER_INPUT, the rest arrives', async () => {

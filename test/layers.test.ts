@@ -26,7 +26,7 @@ function sources(dir: string, out: string[] = []): string[] {
 
 const FILES = sources(SRC);
 const importsOf = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:from|import\(?)\s*'(\.[^']+)'/g)].map(([, p]) => relative(SRC, join(file, '..', p)));
+  [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport\(?|\brequire\()\s*['"`](\.[^'"`]+)['"`]/g)].map(([, p]) => relative(SRC, join(file, '..', p)));
 const folderOf = (path: string) => (path.includes(sep) ? path.split(sep)[0] : '(root)');
 
 // folder -> folders it imports (relative imports only)
@@ -53,8 +53,23 @@ describe('layers', () => {
     expect([...folders].filter((f) => RANK[f] === undefined)).toEqual([]);
   });
 
-  it('no two top-level folders import each other', () => {
+  it('no two top-level folders import each other, directly or through others (no cycle of folders)', () => {
     expect(edges.filter(([from, to]) => graph.get(to)?.has(from)).map(([a, b]) => `${a} <-> ${b}`)).toEqual([]);
+    // depth-first search for a cycle of any length
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (folder: string, path: string[]) => {
+      if (state.get(folder) === 'done') return;
+      if (state.get(folder) === 'open') {
+        cycles.push([...path.slice(path.indexOf(folder)), folder].join(' -> '));
+        return;
+      }
+      state.set(folder, 'open');
+      for (const next of graph.get(folder) ?? []) visit(next, [...path, folder]);
+      state.set(folder, 'done');
+    };
+    for (const folder of graph.keys()) visit(folder, []);
+    expect(cycles).toEqual([]);
   });
 
   it('imports point down the layers (same-rank features may use each other one way)', () => {
@@ -74,7 +89,9 @@ describe('layers', () => {
   });
 
   it('no file outside src/policy names a user role', () => {
-    const ROLE = /\bRole\.[A-Z]|'(PROVINCIAL_OFFICE|AUDITOR)'/;
+    // Role.X, or a role's name as a string (PUBLIC_SECURITY, JUSTICE and EMPLOYMENT are department
+    // names too, so only the names no department carries are looked for as strings)
+    const ROLE = /\bRole\.[A-Z]|['"`](ADMIN|PROVINCIAL_OFFICE|AUDITOR)['"`]/;
     const offending = FILES.filter((f) => !relative(SRC, f).startsWith(`policy${sep}`) && ROLE.test(readFileSync(f, 'utf8')));
     expect(offending.map((f) => relative(SRC, f))).toEqual([]);
   });

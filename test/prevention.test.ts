@@ -115,6 +115,16 @@ describe.each(testDatabases())('prevention and education on $name', ({ target })
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const theirs = await gql(service, ds, '{ rejectedRecords(department: PREVENTION) { totalCount } }', {}, police);
     expect(theirs.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // the office learns nothing of another department's quarantine: its rows answer like rows that do not exist
+    const bad = await gql(service, ds, 'mutation { upsertCaseworkers(input: [{ sourceKey: "Q1", districtCode: "640205", name: "" }]) { summary { rejected } } }', {}, { ...asRole(Role.JUSTICE), purpose: 'test' });
+    expect(bad.data.upsertCaseworkers.summary.rejected).toBe(1);
+    const [{ id: theirRow }] = await ds.query("SELECT id FROM rejected_record WHERE department = 'JUSTICE'");
+    const resubmit = (id: string) => gql(service, ds, 'mutation($id: ID!) { resubmitRejectedRecord(id: $id) { summary { read } } }', { id }, office);
+    const [probe, missing] = [await resubmit(String(theirRow)), await resubmit('987654')];
+    expect(probe.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(probe.errors?.[0].message.replace(String(theirRow), 'N')).toBe(missing.errors?.[0].message.replace('987654', 'N'));
+    const justiceList = await gql(service, ds, '{ rejectedRecords(department: JUSTICE) { totalCount } }', {}, office);
+    expect(justiceList.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // and the office may not write a department's person records
     const person = await gql(service, ds, 'mutation { upsertCaseworkers(input: [{ sourceKey: "X", districtCode: "640205", name: "x" }]) { summary { inserted } } }', {}, office);
     expect(person.errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -33,12 +33,19 @@ describe('release noise', () => {
     expect(other.filter((n, i) => n !== first[i]).length).toBeGreaterThan(first.length / 2);
   });
 
-  it('sums the months of a flow, takes the month of `to` for a stock and a cell of its own for a distinct count', () => {
+  it('sums the months of a flow; keys a stock or a distinct count by its true value, whatever the period', () => {
     const q1 = { from: '2022-01-01', to: '2022-03-31' };
     const months = ['2022-01', '2022-02', '2022-03'];
-    expect(periodNoise('newUsers', '640104', q1)).toBe(months.reduce((n, m) => n + cellNoise('newUsers', '640104', m), 0));
-    expect(periodNoise('riskRed', '640104', q1)).toBe(cellNoise('riskRed', '640104', '2022-03'));
-    expect(periodNoise('employmentAssisted', '640104', q1)).toBe(cellNoise('employmentAssisted', '640104', '2022-01|2022-03'));
+    expect(periodNoise('newUsers', '640104', q1, 7)).toBe(months.reduce((n, m) => n + cellNoise('newUsers', '640104', m), 0));
+    // the same true value in any period: the same noise, so repeating the question over many periods
+    // gives nothing to average (a stock that stays 14 from month to month, a distinct count over
+    // periods that start before the data)
+    const periods = Array.from({ length: 24 }, (_, i) => ({ from: '2021-01-01', to: `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28` }));
+    for (const column of ['riskRed', 'registeredUsers', 'employmentAssisted', 'communityOrders'] as const) {
+      const noises = new Set(periods.map((p) => periodNoise(column, '640104', p, 14)));
+      expect([column, noises.size]).toEqual([column, 1]);
+      expect(periodNoise(column, '640104', q1, 14)).toBe(cellNoise(column, '640104', '=14'));
+    }
   });
 
   it('keeps each additive triple within one kind, and perturbs the parts, not the whole', () => {

@@ -24,6 +24,8 @@ interface Writer {
   // the file was gone while the chain had events: nothing is written until someone restores it (or
   // creates it empty on purpose), so that audit:verify keeps reporting CHECKPOINTS_MISSING
   suspended: boolean;
+  // the file has existed since configured: its disappearance is then a deletion, never re-created
+  seen: boolean;
 }
 
 let writer: Writer | null = null;
@@ -32,7 +34,9 @@ let writer: Writer | null = null;
 // (0: never by time); and whenever asked (at start and at shutdown: src/audit/audit-setup.ts).
 export function configureCheckpoints(options: { file: string | null; every: number; seconds?: number }): void {
   if (writer?.timer) clearInterval(writer.timer);
-  writer = options.file ? { file: options.file, every: Math.max(1, options.every), sinceLast: 0, pending: null, timer: null, suspended: false } : null;
+  writer = options.file
+    ? { file: options.file, every: Math.max(1, options.every), sinceLast: 0, pending: null, timer: null, suspended: false, seen: existsSync(options.file) }
+    : null;
   const seconds = options.seconds ?? 0;
   if (writer && seconds > 0) {
     const w = writer;
@@ -66,8 +70,15 @@ function flush(w: Writer): void {
   const head = w.pending!;
   w.pending = null;
   w.sinceLast = 0;
+  // a file that disappears while the service runs is not re-created by the append either
+  if (w.seen && !existsSync(w.file)) {
+    w.suspended = true;
+    logger.error('the audit checkpoint file is gone; no checkpoints are written until it is restored (audit:verify: CHECKPOINTS_MISSING)');
+    return;
+  }
   try {
     append(w.file, head.seq, head.hash);
+    w.seen = true;
   } catch (err) {
     logger.error({ err: { message: (err as Error).message } }, 'audit checkpoint could not be written');
   }
@@ -98,6 +109,7 @@ export function checkpointAtStartOrStop(head: { seq: number; hash: string }): St
   writer.pending = null;
   writer.sinceLast = 0;
   append(writer.file, head.seq, head.hash);
+  writer.seen = true;
   return head.seq === 0 ? 'GENESIS' : 'WRITTEN';
 }
 

@@ -23,7 +23,7 @@ import { auditWrite, Ingestion } from './ingest.service';
 import { IdentityConflictConnection, RejectedRecordConnection, RejectionReason, UpsertPayload } from './ingest.types';
 import { parseKind } from './record-kinds';
 import { operationName } from './upsert-mutations';
-import { assertMayWrite, conflictDepartmentScope, mayReviewConflict } from '../policy/write-rights';
+import { assertMayWrite, conflictDepartmentScope, mayReviewConflict, mayWrite } from '../policy/write-rights';
 
 // Timestamps as ISO 8601 UTC, whichever way the driver returned them.
 export function toIso(v: unknown): string | null {
@@ -68,9 +68,13 @@ export class IngestResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<UpsertPayload> {
     const record = await ctx.ds.getRepository(RejectedRecord).findOneBy({ id: Number(id) || -1 });
-    const visible = record && (withinJurisdiction(ctx.viewer, ctx.tree, record.submitterDistrict) || (!!record.recordDistrict && withinJurisdiction(ctx.viewer, ctx.tree, record.recordDistrict)));
+    // another department's row, or one outside the jurisdiction, is answered like a row that does not
+    // exist: the answer tells nothing of other departments' quarantine
+    const visible =
+      record &&
+      mayWrite(ctx.viewer, record.department) &&
+      (withinJurisdiction(ctx.viewer, ctx.tree, record.submitterDistrict) || (!!record.recordDistrict && withinJurisdiction(ctx.viewer, ctx.tree, record.recordDistrict)));
     if (!record || !visible) throw domainError('NOT_FOUND', `No quarantined row ${id}`);
-    assertMayWrite(ctx.viewer, record.department);
     if (record.resolved) throw badInput('This row has been resolved already', 'id', 'RESOLVED');
     let fields: Record<string, unknown>;
     try {

@@ -79,7 +79,10 @@ export function computeStatus(asOf: string, deceasedAt: string | null, facts: Pe
 // Every registered department's facts about the person, merged.
 export async function personFacts(personId: number, ctx: Context): Promise<PersonFacts> {
   const parts = await Promise.all(departmentModules().map((m) => (m.personFacts ? m.personFacts(personId, ctx) : Promise.resolve({}))));
-  return Object.assign({}, ...parts) as PersonFacts;
+  // two sources of the same fact add to it, never overwrite each other
+  const facts: Record<string, unknown[]> = {};
+  for (const part of parts) for (const [name, list] of Object.entries(part)) facts[name] = [...(facts[name] ?? []), ...(list as unknown[])];
+  return facts as PersonFacts;
 }
 
 export function today(): string {

@@ -3,7 +3,7 @@ import { Role } from './viewer';
 // Who may read what: ONE table for the whole schema (docs/ACCESS.md shows the same table).
 // Keys are `Type.field` or `Type.*` (every field of the type); a field without a rule is denied to
 // everyone, and a test fails when a field of the schema has no rule. Jurisdiction and the purpose
-// header are checked on top of this (src/policy/access.middleware.ts, src/audit/audit.plugin.ts).
+// header are checked on top of this (src/core/access-guard.ts, src/audit/audit.plugin.ts).
 const { PUBLIC_SECURITY: PS, JUSTICE: JU, EMPLOYMENT: EM, PROVINCIAL_OFFICE: OFFICE, AUDITOR, ADMIN } = Role;
 
 const PERSON_READERS = [PS, JU, EM, ADMIN];

@@ -7,8 +7,8 @@ const dist = (p) => require(join(__dirname, '..', '..', 'dist', 'src', p));
 const { openDataSource } = dist('database');
 const { parseDatabaseUrl } = dist('config');
 const { createServer } = dist('server');
-const { buildContext } = dist('context');
-const { computeIndicators } = dist('districts/indicators/indicators.service');
+const { buildContext } = dist('core/context');
+const { computeIndicators } = dist('indicators/indicators.service');
 
 const QUERY = `query Bench($input: JointReportInput!) { jointReport(input: $input) {
   rows { district { code name } values { indicator value suppressed compareValue compareSuppressed change relativeChange rank } }

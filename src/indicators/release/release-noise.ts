@@ -11,9 +11,10 @@ import { ADDITIVE_TRIPLES, BASE_COLUMNS, BaseColumn } from './suppression';
 
 // How a column behaves over time, which decides the grid cells a period's figure is made of:
 // - FLOW: events in the period, additive over months (the sum of its months' cells);
-// - STOCK: a state at the reference date `to` (the cell of the month of `to`);
-// - DISTINCT: distinct persons or programmes over the period, NOT additive over months (a cell of its
-//   own per first and last month: there is no identity between the figures of two different periods).
+// - STOCK: a state at the reference date `to`;
+// - DISTINCT: distinct persons or programmes over the period, NOT additive over months (there is no
+//   identity between the figures of two different periods).
+// Stocks and distinct counts are keyed by their true value (periodNoise), not by a period.
 export type ColumnKind = 'FLOW' | 'STOCK' | 'DISTINCT';
 
 export const COLUMN_KIND: Record<BaseColumn, ColumnKind> = {
@@ -99,8 +100,8 @@ const NOISE_VALUES = [-2, -1, 1, 2] as const; // never 0, mean 0, bounded
 const cache = new Map<string, number>();
 const CACHE_LIMIT = 200_000; // bounds memory; an attacker asking for many periods only clears it
 
-// The noise of one grid cell: HMAC-SHA256(releaseKey, column|county|tag), tag = 'YYYY-MM' or, for
-// DISTINCT columns, 'YYYY-MM|YYYY-MM' (first and last month).
+// The noise of one cell: HMAC-SHA256(releaseKey, column|county|tag), tag = 'YYYY-MM' for a flow's month,
+// '=N' for a stock or distinct count whose true value is N.
 export function cellNoise(column: BaseColumn, county: string, tag: string): number {
   const key = releaseKey();
   const message = `${column}|${county}|${tag}`;
@@ -113,14 +114,18 @@ export function cellNoise(column: BaseColumn, county: string, tag: string): numb
   return n;
 }
 
-// The noise a period's figure of one county carries in a (noised) column.
-export function periodNoise(column: BaseColumn, county: string, period: Period, months = monthsOf(period)): number {
+// The noise a period's figure of one county carries in a (noised) column, `truth` being that figure.
+// A flow is a sum of month cells, each fixed once and for all. A stock or a distinct count has no fixed
+// cell of its own: the same true value can be asked for again and again (the stock at the end of every
+// month while nothing changes; a distinct count over periods starting before the data), so its noise is
+// keyed by the true value itself: equal truths always carry equal noise, and asking many periods gives
+// the same released figure again instead of fresh draws to average.
+export function periodNoise(column: BaseColumn, county: string, period: Period, truth: number, months = monthsOf(period)): number {
   switch (COLUMN_KIND[column]) {
     case 'FLOW':
       return months.reduce((sum, month) => sum + cellNoise(column, county, month), 0);
     case 'STOCK':
-      return cellNoise(column, county, period.to.slice(0, 7));
     case 'DISTINCT':
-      return cellNoise(column, county, `${period.from.slice(0, 7)}|${period.to.slice(0, 7)}`);
+      return cellNoise(column, county, `=${truth}`);
   }
 }

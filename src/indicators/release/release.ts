@@ -37,7 +37,7 @@ export function noisyCounts(tree: DistrictTree, sums: ReadonlyMap<string, Indica
   for (const county of tree.all().filter((d) => d.level === DistrictLevel.COUNTY)) {
     const truth = baseValues(sums.get(county.code) ?? emptySums());
     const noisy = { ...truth };
-    for (const column of NOISED_COLUMNS) noisy[column] = truth[column] + periodNoise(column, county.code, period, months);
+    for (const column of NOISED_COLUMNS) noisy[column] = truth[column] + periodNoise(column, county.code, period, truth[column], months);
     for (const [whole, [part, rest]] of DERIVED_WHOLES) noisy[whole] = noisy[part] + noisy[rest];
     counties.set(county.code, noisy);
   }
