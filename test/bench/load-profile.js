@@ -52,7 +52,7 @@ function rssMb(pid) {
 
 async function main() {
   require(join(ROOT, 'node_modules', 'reflect-metadata'));
-  const { signDevToken, DEFAULT_ISSUER, DEFAULT_AUDIENCE } = require(join(ROOT, 'dist', 'src', 'common', 'auth', 'tokens.js'));
+  const { signDevToken, DEFAULT_ISSUER, DEFAULT_AUDIENCE } = require(join(ROOT, 'dist', 'src', 'policy', 'tokens.js'));
   const secret = randomBytes(32).toString('hex');
   const token = await signDevToken({ role: 'ADMIN', district: '640000', ttl: '2h' }, { jwtSecret: secret, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
 

@@ -39,7 +39,7 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
 
 async function main() {
   require(join(ROOT, 'node_modules', 'reflect-metadata'));
-  const { signDevToken, DEV_JWT_SECRET, DEFAULT_ISSUER, DEFAULT_AUDIENCE } = require(join(ROOT, 'dist', 'src', 'common', 'auth', 'tokens.js'));
+  const { signDevToken, DEV_JWT_SECRET, DEFAULT_ISSUER, DEFAULT_AUDIENCE } = require(join(ROOT, 'dist', 'src', 'policy', 'tokens.js'));
   const token = (sub) => signDevToken({ role: 'ADMIN', district: '640000', sub, ttl: '2h' }, { jwtSecret: DEV_JWT_SECRET, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE });
   const dir = mkdtempSync(join(tmpdir(), 'jindu-quota-'));
   const port = await freePort();

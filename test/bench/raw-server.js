@@ -90,7 +90,7 @@ function groupBy(rows, key) {
   return out;
 }
 
-// The same definitions as the service's timeline (src/persons/timeline.ts) and status.
+// The same definitions as the service's timeline (src/persons/timeline.ts and the departments' *.timeline.ts) and status.
 function assemblePersons(results, tree, asOf) {
   const [persons, involvements, seizures, suspects, detections, risks, programmes, checks, assistances, factorRows] = results;
   const factors = new Map(factorRows.map((f) => [f.substance, Number(f.factor)]));
