@@ -128,6 +128,7 @@ function serviceEnv() {
     // all the load comes from one token: the per-subject quotas (a defence against one runaway
     // client) are lifted, as for many users each within their quota
     SUBJECT_MAX_IN_FLIGHT: '1000',
+    SUBJECT_MAX_HEAVY_IN_FLIGHT: '1000',
     SUBJECT_BURST: '1000000',
     SUBJECT_RATE_PER_MINUTE: '1000000',
   };
