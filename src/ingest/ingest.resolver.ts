@@ -14,7 +14,7 @@ import { badInput, domainError } from '../common/errors';
 import { groupedLoader } from '../common/loaders';
 import { inTransaction } from '../common/transactions';
 import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
-import { Context } from '../core/context';
+import { Context, requestScoped } from '../core/context';
 import { lockIndicatorLedger, refreshPersonIndicators } from '../indicators/summary/summary.store';
 import { Person } from '../core/person.entity';
 import { IdentityConflict, PersonIdentity, RejectedRecord } from './ingest.entities';
@@ -198,18 +198,13 @@ export class IngestResolver {
 }
 
 // person id -> every department's version, one statement per page of conflicts (made once per request)
-const versionLoaders = new WeakMap<Context, DataLoader<number, PersonIdentity[]>>();
-function versionLoader(ctx: Context): DataLoader<number, PersonIdentity[]> {
-  let loader = versionLoaders.get(ctx);
-  if (!loader) {
-    loader = groupedLoader<number, PersonIdentity>(
-      (ids) => ctx.ds.getRepository(PersonIdentity).find({ where: { personId: In([...ids]) }, order: { id: 'ASC' } }),
-      (v) => v.personId,
-    );
-    versionLoaders.set(ctx, loader);
-  }
-  return loader;
-}
+// A person's identity versions, one batched statement per request (like every module's loaders).
+const versionLoader = requestScoped(function versionLoader(ctx): DataLoader<number, PersonIdentity[]> {
+  return groupedLoader<number, PersonIdentity>(
+    (ids) => ctx.ds.getRepository(PersonIdentity).find({ where: { personId: In([...ids]) }, order: { id: 'ASC' } }),
+    (v) => v.personId,
+  );
+});
 
 @Resolver(() => RejectedRecord)
 export class RejectedRecordResolver {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../core/context';
-import { buildJointReport, dataAsOf } from './joint-report.service';
+import { dataAsOf } from './data-as-of';
+import { buildJointReport } from './joint-report.service';
 import { DataAsOfBasis, JointReport, JointReportInput, JointReportMetadata } from './joint-report.types';
 
 // The provincial anti-drug office's joint report; the service does the work (and the export routes
