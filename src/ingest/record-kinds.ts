@@ -6,13 +6,20 @@ import { KindSpec, RecordKind } from '../core/record-kind';
 
 export type { KindSpec, RefRow } from '../core/record-kind';
 
-let specs: KindSpec[] | undefined;
-let bySpec: Map<RecordKind, KindSpec> | undefined;
+// Built from the registry on first use, and again if a department registers later (a list read
+// before the composition root registered the departments would otherwise stay empty for good).
+let memo: { modules: number; specs: readonly KindSpec[]; byKind: ReadonlyMap<RecordKind, KindSpec> } | undefined;
+function registered() {
+  const modules = departmentModules();
+  if (memo?.modules !== modules.length) {
+    const specs = modules.flatMap((m) => m.recordKinds ?? []);
+    memo = { modules: modules.length, specs, byKind: new Map(specs.map((s) => [s.kind, s])) };
+  }
+  return memo;
+}
 
-// Read once the composition root has registered the departments (on first use).
 export function kindSpecs(): readonly KindSpec[] {
-  specs ??= departmentModules().flatMap((m) => m.recordKinds ?? []);
-  return specs;
+  return registered().specs;
 }
 
 // Departments as written in URLs and on the command line: the name of each registered module that
@@ -30,8 +37,7 @@ export function departmentSlugs(): string[] {
 }
 
 export function specOf(kind: RecordKind): KindSpec {
-  bySpec ??= new Map(kindSpecs().map((s) => [s.kind, s]));
-  const spec = bySpec.get(kind);
+  const spec = registered().byKind.get(kind);
   if (!spec) throw new Error(`no registered department sends ${kind}`);
   return spec;
 }
