@@ -15,8 +15,9 @@ const AtMost = (of: string) =>
     return absent(v) || absent(bound) || (v as number) <= (bound as number);
   });
 
-@InputType({ description: 'An anti-drug education base as it is registered (禁毒科普教育基地)' })
-export class EducationBaseInput {
+// What every prevention record names: its sender's key and its district.
+@InputType('PreventionRecordInput', { description: 'What every prevention record names (宣传教育记录公共字段)' })
+abstract class PreventionRecordInput {
   @Field({ description: SOURCE_KEY })
   @SourceKey()
   sourceKey: string;
@@ -24,7 +25,10 @@ export class EducationBaseInput {
   @Field({ description: DISTRICT })
   @RecordDistrict()
   districtCode: string;
+}
 
+@InputType({ description: 'An anti-drug education base as it is registered (禁毒科普教育基地)' })
+export class EducationBaseInput extends PreventionRecordInput {
   @Field({ description: 'Name, at most 100 characters (名称)' })
   @Text(100)
   name: string;
@@ -40,15 +44,7 @@ export class EducationBaseInput {
 }
 
 @InputType({ description: 'An anti-drug publicity event as its organiser reports it (禁毒宣传活动)' })
-export class PublicityEventInput {
-  @Field({ description: SOURCE_KEY })
-  @SourceKey()
-  sourceKey: string;
-
-  @Field({ description: DISTRICT })
-  @RecordDistrict()
-  districtCode: string;
-
+export class PublicityEventInput extends PreventionRecordInput {
   @Field({ description: 'Title, at most 100 characters (活动名称)' })
   @Text(100)
   title: string;
@@ -67,15 +63,7 @@ export class PublicityEventInput {
 }
 
 @InputType({ description: "A school's anti-drug lesson as the school reports it (学校禁毒教育课)" })
-export class SchoolSessionInput {
-  @Field({ description: SOURCE_KEY })
-  @SourceKey()
-  sourceKey: string;
-
-  @Field({ description: DISTRICT })
-  @RecordDistrict()
-  districtCode: string;
-
+export class SchoolSessionInput extends PreventionRecordInput {
   @Field({ description: 'School, at most 100 characters (学校名称)' })
   @Text(100)
   school: string;
