@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { Role } from '../src/policy/viewer';
 import { District } from '../src/core/district.entity';
-import { COLUMN_GROUPS } from '../src/reports/exporters/column-groups';
+import { columnGroups, columnsOfGroup, reportColumns } from '../src/reports/report-columns';
 import { CSV_BOM, GROUP_ROW_TITLE, neutraliseFormula } from '../src/reports/exporters/csv';
 import { INDICATOR_DEFINITIONS } from '../src/indicators/indicator-definitions';
 import { setReportConfig } from '../src/indicators/release/release-config';
@@ -59,7 +59,7 @@ export function parseCsv(text: string): string[][] {
 }
 
 type Cell = { indicator: string; value: number | null; suppressed: boolean; compareValue: number | null; compareSuppressed: boolean; change: number | null; relativeChange: number | null; rank: number | null };
-const groupLabel = (key: string) => COLUMN_GROUPS.find((g) => g.key === key)!.label;
+const groupLabel = (key: string) => columnGroups().find((g) => g.key === key)!.label;
 
 const VIEWS: Array<[string, (c: Cell) => number | null | '*']> = [
   ['', (c) => (c.suppressed ? '*' : c.value)],
@@ -146,10 +146,11 @@ describe.each(testDatabases())('joint report exports on $name', ({ target }) => 
     expect(xingqing[header.indexOf('新发现吸毒人员数·变化量')]).toBe(role === Role.ADMIN ? '-6' : '*');
   });
 
-  it('every indicator of the report belongs to exactly one column group', () => {
-    const grouped = COLUMN_GROUPS.flatMap((g) => g.indicators);
-    expect([...grouped].sort()).toEqual(INDICATOR_DEFINITIONS.map((d) => d.key).sort());
+  it('the column groups partition the report columns, those of the indicator ledger among them', () => {
+    const grouped = columnGroups().flatMap((g) => columnsOfGroup(g.key).map((c) => c.key));
+    expect([...grouped].sort()).toEqual(reportColumns().map((c) => c.key).sort());
     expect(new Set(grouped).size).toBe(grouped.length);
+    for (const d of INDICATOR_DEFINITIONS) expect(grouped).toContain(d.key);
   });
 
   it('exports one column group alone with group=, named in the file name; the legend says so', async () => {
@@ -159,8 +160,8 @@ describe.each(testDatabases())('joint report exports on $name', ({ target }) => 
     expect(res.headers.get('content-disposition')).toContain('_rehabilitation.csv');
     const all = parseCsv(Buffer.from(await res.arrayBuffer()).toString('utf8').slice(1));
     const [groups, header] = all;
-    const group = COLUMN_GROUPS.find((g) => g.key === 'rehabilitation')!;
-    expect(header).toHaveLength(2 + group.indicators.length * VIEWS.length);
+    const group = columnGroups().find((g) => g.key === 'rehabilitation')!;
+    expect(header).toHaveLength(2 + columnsOfGroup(group.key).length * VIEWS.length);
     expect(groups.filter((g) => g !== '')).toEqual([GROUP_ROW_TITLE, group.label]);
     expect(header[2]).toContain('强制隔离戒毒');
     expect(all.map((r) => r[0]).join('\n')).toContain('group=');

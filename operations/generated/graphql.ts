@@ -69,7 +69,7 @@ export type IdentityField =
 export type JointReportInput = {
   /** A period to compare with, e.g. the year before; may differ in length, which the notes then say (对比期间) */
   compareTo?: PeriodInput | null | undefined;
-  /** Indicator names as the fields of DistrictIndicators (riskDistribution gives its four colours); default all (指标) */
+  /** Column keys: the fields of DistrictIndicators (riskDistribution gives its four colours) and the columns of the departments' own groups, as metadata.indicators lists them; default all (指标) */
   indicators?: Array<string> | null | undefined;
   /** A row per district of this level; default CITY (行级别) */
   level?: ReportLevel | null | undefined;

@@ -4,6 +4,7 @@ import { Context } from './context';
 import { SumsByCode } from './indicator-sums';
 import { KindSpec } from './record-kind';
 import { Department } from '../common/department';
+import { DepartmentColumns } from './report-column';
 
 // One event of a person's history, as a department tells it.
 export interface TimelineEntry {
@@ -48,6 +49,8 @@ export interface DepartmentModule {
   recordKinds?: readonly KindSpec[];
   // its part of the district indicators, as sums by the rows' own district code (src/indicators)
   indicators?: IndicatorSource;
+  // its own column group of the joint report (src/reports/report-columns.ts): figures that count no persons
+  reportColumns?: DepartmentColumns;
 }
 
 export interface IndicatorSource {

@@ -1,4 +1,5 @@
 import { RELATIVE_CHANGE_DECIMALS, roundFigure, roundTo } from './precision';
+import { reportNotes, toReportIndicator } from './report-metadata';
 import { assertDistrictAccess } from '../policy/jurisdiction';
 import { mayReadReports, readsAggregatesOnly } from '../policy/report-roles';
 import { Viewer } from '../policy/viewer';
@@ -9,20 +10,23 @@ import { District, DistrictLevel } from '../core/district.entity';
 import { DEFAULT_HEROIN_EQUIVALENT_TABLE } from '../indicators/indicators.loaders';
 import { DistrictTree } from '../core/district-tree';
 import { DistrictIndicators } from '../indicators/district-indicators.type';
+import { indicatorValue } from '../indicators/indicator-definitions';
 import {
-  expandIndicatorName,
-  INDICATOR_DEFINITIONS,
-  INDICATOR_NAMES,
-  IndicatorDefinition,
-  indicatorValue,
-} from '../indicators/indicator-definitions';
+  columnNames,
+  DepartmentFigures,
+  departmentValue,
+  expandColumnName,
+  isDepartmentColumn,
+  loadDepartmentFigures,
+  ReportColumn,
+  reportColumns,
+} from './report-columns';
 import {
   JointReport,
   JointReportInput,
   JointReportMetadata,
   JointReportRow,
   ReportCell,
-  ReportIndicator,
   ReportLevel,
   ReportPeriod,
   ReportSuppression,
@@ -54,7 +58,7 @@ export interface ReportSpec {
   compare: Period | null;
   level: ReportLevel;
   parent: District;
-  columns: IndicatorDefinition[];
+  columns: ReportColumn[];
   heroinEquivalentTable: string;
   suppress: boolean;
   threshold: number;
@@ -77,18 +81,18 @@ export function normalizeInput(tree: DistrictTree, input: JointReportInput): Omi
       'input.parentCode',
     );
   }
-  const columns: IndicatorDefinition[] = [];
+  const columns: ReportColumn[] = [];
   if (input.indicators == null) {
-    columns.push(...INDICATOR_DEFINITIONS);
+    columns.push(...reportColumns());
   } else {
     if (input.indicators.length === 0) throw badInput('input.indicators: name at least one indicator, or leave it out for all', 'input.indicators');
-    const unknown = input.indicators.filter((name) => !expandIndicatorName(name));
+    const unknown = input.indicators.filter((name) => !expandColumnName(name));
     if (unknown.length) {
       const shown = unknown.slice(0, 5).map((n) => JSON.stringify(n.slice(0, 60))).join(', ');
-      throw badInput(`input.indicators: unknown ${shown}; known: ${INDICATOR_NAMES.join(', ')}`, 'input.indicators');
+      throw badInput(`input.indicators: unknown ${shown}; known: ${columnNames().join(', ')}`, 'input.indicators');
     }
     for (const name of input.indicators) {
-      for (const def of expandIndicatorName(name) ?? []) if (!columns.includes(def)) columns.push(def);
+      for (const def of expandColumnName(name) ?? []) if (!columns.includes(def)) columns.push(def);
     }
   }
   return { period, compare, level, parent, columns, heroinEquivalentTable: DEFAULT_HEROIN_EQUIVALENT_TABLE };
@@ -98,8 +102,8 @@ export function normalizeInput(tree: DistrictTree, input: JointReportInput): Omi
 // Figures (src/indicators/release/period-figures.ts): raw for roles with person-level access, released
 // (src/indicators/release/release.ts) for the others
 
-export function isSuppressed(def: IndicatorDefinition, hidden: ReadonlySet<BaseColumn> | undefined): boolean {
-  if (!hidden || hidden.size === 0) return false;
+export function isSuppressed(def: ReportColumn, hidden: ReadonlySet<BaseColumn> | undefined): boolean {
+  if (!hidden || hidden.size === 0 || isDepartmentColumn(def)) return false;
   if (def.persons) return hidden.has(def.persons);
   return (!!def.numerator && hidden.has(def.numerator)) || (!!def.denominator && hidden.has(def.denominator));
 }
@@ -109,10 +113,26 @@ interface Shown {
   suppressed: boolean;
 }
 
-// One column of one district as the viewer may see it: the raw figure, or the released one.
-function shown(ctx: ReportContext, spec: ReportSpec, figures: PeriodFigures, code: string, def: IndicatorDefinition): Shown {
-  if (!spec.suppress) return { value: indicatorValue(def, figures.indicators.get(code) as DistrictIndicators), suppressed: false };
-  const released = releasedFigures(ctx, figures, spec.threshold).get(code) as ReleasedDistrict;
+// The figures of one period: the indicator ledger's, and those of the department columns asked for.
+interface ReportFigures {
+  ledger: PeriodFigures;
+  departments: DepartmentFigures;
+}
+
+async function loadReportFigures(ctx: ReportContext, spec: ReportSpec, period: Period, codes: readonly string[]): Promise<ReportFigures> {
+  const [ledger, departments] = await Promise.all([
+    loadFigures(ctx, period, spec.heroinEquivalentTable),
+    loadDepartmentFigures(ctx, spec.columns, period, codes),
+  ]);
+  return { ledger, departments };
+}
+
+// One column of one district as the viewer may see it: the raw figure, or the released one; a
+// department's own column (no persons counted) as it is.
+function shown(ctx: ReportContext, spec: ReportSpec, figures: ReportFigures, code: string, def: ReportColumn): Shown {
+  if (isDepartmentColumn(def)) return { value: departmentValue(figures.departments, def, code), suppressed: false };
+  if (!spec.suppress) return { value: indicatorValue(def, figures.ledger.indicators.get(code) as DistrictIndicators), suppressed: false };
+  const released = releasedFigures(ctx, figures.ledger, spec.threshold).get(code) as ReleasedDistrict;
   const suppressed = isSuppressed(def, released.withheld);
   return suppressed ? { value: null, suppressed: true } : { value: indicatorValue(def, released.indicators), suppressed: false };
 }
@@ -151,10 +171,12 @@ export async function buildJointReport(ctx: ReportContext, input: JointReportInp
     assertWholeMonths(spec.period, 'input.period');
     if (spec.compare) assertWholeMonths(spec.compare, 'input.compareTo');
   }
+  const districts = ctx.tree.byLevel(ROW_LEVEL[spec.level], spec.parent.code);
+  const codes = [...districts.map((d) => d.code), spec.parent.code];
   // both periods in one batch: computed side by side
   const [current, previous] = await Promise.all([
-    loadFigures(ctx, spec.period, spec.heroinEquivalentTable),
-    spec.compare ? loadFigures(ctx, spec.compare, spec.heroinEquivalentTable) : Promise.resolve(null),
+    loadReportFigures(ctx, spec, spec.period, codes),
+    spec.compare ? loadReportFigures(ctx, spec, spec.compare, codes) : Promise.resolve(null),
   ]);
 
   const cellsOf = (code: string): ReportCell[] =>
@@ -179,7 +201,7 @@ export async function buildJointReport(ctx: ReportContext, input: JointReportInp
   const row = (district: District, isTotal: boolean): JointReportRow =>
     Object.assign(new JointReportRow(), { district, isTotal, values: cellsOf(district.code) });
 
-  const rows = ctx.tree.byLevel(ROW_LEVEL[spec.level], spec.parent.code).map((d) => row(d, false));
+  const rows = districts.map((d) => row(d, false));
   spec.columns.forEach((_def, i) => {
     const ranks = rankValues(rows.map((r) => r.values[i].value));
     rows.forEach((r, j) => (r.values[i].rank = ranks[j]));
@@ -212,46 +234,6 @@ export async function buildJointReport(ctx: ReportContext, input: JointReportInp
   return { report, spec };
 }
 
-export function toReportIndicator(def: IndicatorDefinition): ReportIndicator {
-  return Object.assign(new ReportIndicator(), {
-    indicator: def.key,
-    field: def.field,
-    riskColour: def.riskColour ?? null,
-    nameZh: def.nameZh,
-    nameEn: def.nameEn,
-    definitionZh: def.definitionZh,
-    definitionEn: def.definitionEn,
-    unitZh: def.unitZh,
-    unitEn: def.unitEn,
-    kind: def.kind,
-    suppressible: !!(def.persons || def.numerator || def.denominator),
-  });
-}
-
-function reportNotes(spec: ReportSpec, period: ReportPeriod, compare: ReportPeriod | null): string[] {
-  const notes: string[] = [];
-  if (compare && compare.days !== period.days) {
-    notes.push(
-      `对比期（${compare.days}天）与本期（${period.days}天）长度不同，变化量与变化率按原始数值计算，未按天数折算。` +
-        ` The comparison period (${compare.days} days) differs in length from the report period (${period.days} days); changes compare the figures as they are, not per day.`,
-    );
-  }
-  notes.push(
-    `存量指标（登记在册、现有吸毒人员、风险分布、在册社区戒毒康复人员等）取统计截止日 ${period.to} 的状态。` +
-      ` Stock figures (registered and current users, risk distribution, open programmes) are as at the reference date ${period.to}.`,
-  );
-  if (spec.suppress) {
-    notes.push(
-      `为保护个人信息，人数按县区、月份加入固定的随机扰动（每格±1或±2，同一单元格每次相同），市、省人数为所辖县区之和；扰动后小于${spec.threshold}的单元格已隐去，并隐去另一单元格以防由合计推算；依据被隐去人数计算的比率一并隐去。` +
-        ` To protect individuals, counts of persons carry a fixed keyed perturbation per county and month (±1 or ±2 per cell, the same every time), and a city's or the province's count is the sum of its counties'; counts below ${spec.threshold} after it are withheld, with another cell wherever one could be worked out from a total; rates built on withheld counts are withheld too (docs/RELEASE-RULES.md).`,
-    );
-  }
-  if (spec.columns.some((c) => c.field === 'usersPerCaseworker')) {
-    notes.push('禁毒专干人数为当前在岗人数，不随统计期间变化。 Caseworkers are those in post now, whatever the period.');
-  }
-  return notes;
-}
-
 // ---------------------------------------------------------------------------------------------
 // History of the parent, for the printable page's line charts
 
@@ -271,7 +253,7 @@ export async function parentHistory(ctx: ReportContext, spec: ReportSpec, years 
   const back = (years: number) => (monthEnd ? lastDayOfMonth(minusYears(spec.period.to, years)) : minusYears(spec.period.to, years));
   const periods: Period[] = [];
   for (let i = years - 1; i >= 0; i--) periods.push({ from: nextDay(back(i + 1)), to: back(i) });
-  const figures = await Promise.all(periods.map((p) => loadFigures(ctx, p, spec.heroinEquivalentTable)));
+  const figures = await Promise.all(periods.map((p) => loadReportFigures(ctx, spec, p, [spec.parent.code])));
   return periods.map((p, i) => ({
     period: reportPeriod(p),
     label: p.from.endsWith('-01-01') && p.to.endsWith('-12-31') ? `${p.to.slice(0, 4)}年` : p.to,

@@ -3,7 +3,7 @@ import { PeriodInput } from '../common/period';
 import { DateScalar } from '../common/scalars';
 import { District } from '../core/district.entity';
 import { RiskColour } from '../core/risk-colour';
-import { IndicatorKind } from '../indicators/indicator-definitions';
+import { IndicatorKind } from '../core/report-column';
 
 export enum ReportLevel {
   CITY = 'CITY',
@@ -24,7 +24,8 @@ registerEnumType(IndicatorKind, {
   description: 'What an indicator counts or measures (指标类型)',
   valuesConfig: {
     PERSON_COUNT: { description: 'A count of persons or person-times; released with keyed noise and small counts withheld for aggregate-only roles (人数/人次)' },
-    RECORD_COUNT: { description: 'A count of cases, sites or permits (件数/起数)' },
+    RECORD_COUNT: { description: 'A count of cases, sites, permits, events or places (件数/起数/场次)' },
+    ATTENDANCE: { description: 'Attendance at public events and lessons (participants, students): counts of persons present, not persons of the drug-control records; shown as they are (参与人次)' },
     QUANTITY: { description: 'A quantity in kilograms or tonnes (数量)' },
     RATE: { description: 'A share from 0 to 1, a ratio of sums (比率)' },
     RATIO: { description: 'A ratio that is not a share, e.g. persons per caseworker (比值)' },
@@ -68,7 +69,8 @@ export class JointReportInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Indicator names as the fields of DistrictIndicators (riskDistribution gives its four colours); default all (指标)',
+    description:
+      "Column keys: the fields of DistrictIndicators (riskDistribution gives its four colours) and the columns of the departments' own groups, as metadata.indicators lists them; default all (指标)",
   })
   indicators?: string[] | null;
 }
@@ -90,8 +92,17 @@ export class ReportIndicator {
   @Field({ description: 'Column key: the DistrictIndicators field, or riskDistribution.<COLOUR> (指标键)' })
   indicator: string;
 
-  @Field({ description: 'The DistrictIndicators field the figure comes from (指标字段)' })
+  @Field({
+    description:
+      "The field the figure comes from: a DistrictIndicators field, or for a department's own column group the field of its own figures (e.g. District.preventionIndicators) (指标字段)",
+  })
   field: string;
+
+  @Field({ description: 'Key of the column group, as `group=` on the export URLs takes it, e.g. cases (指标组键)' })
+  group: string;
+
+  @Field({ description: 'Name of the column group in Chinese and English (指标组名称)' })
+  groupLabel: string;
 
   @Field(() => RiskColour, { nullable: true, description: 'For the riskDistribution columns, the colour (风险颜色)' })
   riskColour: RiskColour | null;

@@ -1,4 +1,4 @@
-import { ValueFormat } from '../indicators/indicator-definitions';
+import { ValueFormat } from '../core/report-column';
 
 // Decimals every released figure is rounded to at the edge (GraphQL, CSV, XLSX, page), so that
 // float noise such as -16.078000000000003 never leaves the service. Shares and ratios: 4 decimals;

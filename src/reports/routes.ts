@@ -11,7 +11,7 @@ import { StatementCount } from '../common/sql-counter';
 import { buildContext } from '../core/context';
 import { DistrictTree } from '../core/district-tree';
 import { currentRecord } from '../ops/request-context';
-import { columnGroup, COLUMN_GROUPS } from './exporters/column-groups';
+import { columnGroups, columnsOfGroup } from './report-columns';
 import { jointReportCsv } from './exporters/csv';
 import { jointReportHtml } from './exporters/html';
 import { jointReportXlsx } from './exporters/xlsx';
@@ -84,12 +84,12 @@ export function parseReportQuery(query: Request['query']): JointReportInput {
   };
 }
 
-// group=users: the indicators of one column group (src/reports/exporters/column-groups.ts) instead of a list.
+// group=users: the columns of one column group (src/reports/report-columns.ts) instead of a list.
 function groupIndicators(key: string | undefined): string[] | undefined {
   if (key === undefined) return undefined;
-  const group = columnGroup(key);
-  if (!group) throw badInput(`group: one of ${COLUMN_GROUPS.map((g) => g.key).join(', ')}`, 'group');
-  return [...group.indicators];
+  const columns = columnsOfGroup(key);
+  if (!columns.length) throw badInput(`group: one of ${columnGroups().map((g) => g.key).join(', ')}`, 'group');
+  return columns.map((c) => c.key);
 }
 
 const STATUS: Record<string, number> = {
@@ -125,7 +125,7 @@ function sendError(res: Response, err: unknown): void {
 function fileName(built: BuiltReport, ext: string, group: unknown): string {
   const { spec } = built;
   const compare = spec.compare ? `_vs_${spec.compare.from}_${spec.compare.to}` : '';
-  const part = typeof group === 'string' && columnGroup(group) ? `_${group}` : '';
+  const part = typeof group === 'string' && columnsOfGroup(group).length ? `_${group}` : '';
   return `joint-report_${spec.parent.code}_${spec.level}_${spec.period.from}_${spec.period.to}${compare}${part}.${ext}`;
 }
 

@@ -1,5 +1,6 @@
 import { JointReport } from '../joint-report.types';
-import { COLUMN_GROUPS, groupHeader } from './column-groups';
+import { groupHeader } from './column-groups';
+import { columnGroups } from '../report-columns';
 import { CellView, columnHeader, columnsOf, plainNumber, rowName, rowsOf, SUPPRESSED_MARK, viewCell, viewsOf } from './table';
 
 // The joint report as CSV: UTF-8 with a byte-order mark (so that Excel reads the Chinese), two header
@@ -56,7 +57,7 @@ export function csvLegend(report: JointReport): string[] {
     '空白 = 分母为 0 的比率 (empty: a rate whose denominator is 0).',
     '比率为 0 至 1 的小数, 保留 4 位; 千克保留 3 位 (rates are shares 0..1 with 4 decimals; kilograms 3 decimals).',
     '第一行为指标组, 名称位于该组第一列上方; 参数 group= 可只导出一组 (the first line names the indicator group above the first column of its run; group= on the URL exports one group: ' +
-      COLUMN_GROUPS.map((g) => g.key).join(', ') + ').',
+      columnGroups().map((g) => g.key).join(', ') + ').',
   ];
   legend.push(applied ? `本报表已抑制 ${suppressedCells} 个单元格 (${suppressedCells} cells withheld in this report).` : '本报表未启用小数抑制 (no suppression: the role reads exact figures).');
   return legend;

@@ -1,5 +1,7 @@
 import { barChart, escapeXml as esc, lineChart } from '../charts';
-import { IndicatorDefinition, KEY_INDICATORS, label } from '../../indicators/indicator-definitions';
+import { KEY_INDICATORS } from '../../indicators/indicator-definitions';
+import { ColumnGroup, label } from '../../core/report-column';
+import { ReportColumn } from '../report-columns';
 import { HistoryPoint } from '../joint-report.service';
 import { DataAsOfBasis, JointReport, JointReportRow, ReportCell } from '../joint-report.types';
 import { axisNumber, columnsOf, displayNumber, displayRelative, plainNumber, rowName } from './table';
@@ -8,15 +10,9 @@ import { axisNumber, columnsOf, displayNumber, displayRelative, plainNumber, row
 // font, nothing fetched when it is viewed or printed). Every figure cell carries its raw number in
 // data-value, so that a test or a script can read the page back.
 
-// Tables of at most a few columns each, so that the page prints on A4 landscape.
-const GROUPS: Array<{ title: string; keys: (def: IndicatorDefinition) => boolean }> = [
-  { title: '公安：案件 Public security: cases', keys: (d) => ['casesFiled', 'casesSolved', 'targetCasesSolved', 'suspectsArrested', 'fugitivesArrested', 'manufacturingSitesDestroyed'].includes(d.key) },
-  { title: '公安：缴获、查处与管控 Public security: seizures, detections, control', keys: (d) => ['seizedHeroinEquivalentKg', 'precursorSeizedKg', 'outflowTraffickers', 'drugUseDetections', 'precursorPermits', 'precursorPermittedTonnes'].includes(d.key) },
-  { title: '吸毒人员 Drug users', keys: (d) => ['newUsers', 'registeredUsers', 'newUserRate', 'abstinentThreeYears', 'currentUsers', 'abstinenceConsolidationRate'].includes(d.key) },
-  { title: '"双四色"风险分布 Risk distribution', keys: (d) => d.field === 'riskDistribution' },
-  { title: '司法行政：戒毒康复 Justice: rehabilitation', keys: (d) => ['compulsoryIsolationAdmissions', 'communityOrders', 'communityExecutionRate', 'communityConsolidationRate', 'absconded', 'usersPerCaseworker'].includes(d.key) },
-  { title: '人社：就业帮扶 Employment assistance', keys: (d) => ['employmentAssisted', 'employedShare', 'liftedOutOfPoverty'].includes(d.key) },
-];
+// Tables of at most this many columns each, so that the page prints on A4 landscape: a column group
+// (src/reports/report-columns.ts) with more is drawn as several tables of near-equal width.
+const MAX_TABLE_COLUMNS = 6;
 
 const CSS = `
 @page { size: A4 landscape; margin: 10mm; }
@@ -54,7 +50,7 @@ export interface HtmlExtras {
   history: HistoryPoint[];
 }
 
-function cellHtml(def: IndicatorDefinition, cell: ReportCell, withCompare: boolean, ranked: boolean): string {
+function cellHtml(def: ReportColumn, cell: ReportCell, withCompare: boolean, ranked: boolean): string {
   const attrs = `data-indicator="${esc(def.key)}" data-value="${cell.value === null ? '' : plainNumber(cell.value)}" data-suppressed="${cell.suppressed}"`;
   const main = cell.suppressed ? '*' : cell.value === null ? '—' : displayNumber(def.format, cell.value);
   let extra = '';
@@ -69,22 +65,28 @@ function cellHtml(def: IndicatorDefinition, cell: ReportCell, withCompare: boole
   return `<td class="num" ${attrs}><span class="v">${esc(main)}</span>${extra}</td>`;
 }
 
-function rowHtml(report: JointReport, row: JointReportRow, defs: IndicatorDefinition[], index: Map<string, number>): string {
+function rowHtml(report: JointReport, row: JointReportRow, defs: ReportColumn[], index: Map<string, number>): string {
   const withCompare = !!report.comparePeriod;
   const cells = defs.map((def) => cellHtml(def, row.values[index.get(def.key) as number], withCompare, !row.isTotal)).join('');
   return `<tr class="${row.isTotal ? 'total' : 'district'}" data-code="${esc(row.district.code)}"><td class="name">${esc(rowName(report, row))}</td>${cells}</tr>`;
 }
 
-function tablesHtml(report: JointReport, columns: IndicatorDefinition[]): string {
-  const index = new Map(columns.map((d, i) => [d.key, i]));
-  const grouped = new Set<string>();
-  const groups = GROUPS.map((g) => {
-    const defs = columns.filter((d) => g.keys(d));
-    defs.forEach((d) => grouped.add(d.key));
-    return { title: g.title, defs };
+function tablesOf(columns: ReportColumn[]): Array<{ title: string; defs: ReportColumn[] }> {
+  const groups = new Map<ColumnGroup, ReportColumn[]>();
+  for (const c of columns) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
+  return [...groups].flatMap(([group, defs]) => {
+    const parts = Math.ceil(defs.length / MAX_TABLE_COLUMNS);
+    const size = Math.ceil(defs.length / parts);
+    return Array.from({ length: parts }, (_, i) => ({
+      title: parts > 1 ? `${group.label} (${i + 1}/${parts})` : group.label,
+      defs: defs.slice(i * size, (i + 1) * size),
+    }));
   });
-  const rest = columns.filter((d) => !grouped.has(d.key));
-  if (rest.length) groups.push({ title: '其他 Other', defs: rest });
+}
+
+function tablesHtml(report: JointReport, columns: ReportColumn[]): string {
+  const index = new Map(columns.map((d, i) => [d.key, i]));
+  const groups = tablesOf(columns);
   return groups
     .filter((g) => g.defs.length)
     .map((g) => {
@@ -95,12 +97,12 @@ function tablesHtml(report: JointReport, columns: IndicatorDefinition[]): string
     .join('');
 }
 
-function chartColumns(columns: IndicatorDefinition[], max: number): IndicatorDefinition[] {
-  const key = KEY_INDICATORS.map((k) => columns.find((c) => c.key === k)).filter((c): c is IndicatorDefinition => !!c);
+function chartColumns(columns: ReportColumn[], max: number): ReportColumn[] {
+  const key = KEY_INDICATORS.map((k) => columns.find((c) => c.key === k)).filter((c): c is ReportColumn => !!c);
   return (key.length ? key : columns).slice(0, max);
 }
 
-function barChartsHtml(report: JointReport, columns: IndicatorDefinition[]): string {
+function barChartsHtml(report: JointReport, columns: ReportColumn[]): string {
   const index = new Map(columns.map((d, i) => [d.key, i]));
   return chartColumns(columns, 6)
     .map((def) => {
@@ -114,7 +116,7 @@ function barChartsHtml(report: JointReport, columns: IndicatorDefinition[]): str
     .join('');
 }
 
-function lineChartsHtml(columns: IndicatorDefinition[], history: HistoryPoint[]): string {
+function lineChartsHtml(columns: ReportColumn[], history: HistoryPoint[]): string {
   if (!history.length) return '';
   return chartColumns(columns, 4)
     .map((def) => {

@@ -1,4 +1,5 @@
-import { IndicatorDefinition, indicatorDefinition, label, ValueFormat } from '../../indicators/indicator-definitions';
+import { label, ValueFormat } from '../../core/report-column';
+import { ReportColumn, reportColumn } from '../report-columns';
 import { JointReport, JointReportRow, ReportCell } from '../joint-report.types';
 
 // What every export shares: the columns of the report as definitions, the views of a cell (this
@@ -20,8 +21,8 @@ export function viewsOf(report: JointReport): CellView[] {
   return report.comparePeriod ? ['value', 'compare', 'change', 'relative', 'rank'] : ['value', 'rank'];
 }
 
-export function columnsOf(report: JointReport): IndicatorDefinition[] {
-  return report.metadata.indicators.map((i) => indicatorDefinition(i.indicator) as IndicatorDefinition);
+export function columnsOf(report: JointReport): ReportColumn[] {
+  return report.metadata.indicators.map((i) => reportColumn(i.indicator) as ReportColumn);
 }
 
 // The rows in print order: the districts, then the total.
@@ -53,7 +54,7 @@ export function viewCell(cell: ReportCell, view: CellView): ViewedCell {
   }
 }
 
-export function columnHeader(def: IndicatorDefinition, view: CellView): string {
+export function columnHeader(def: ReportColumn, view: CellView): string {
   return view === 'value' ? label(def) : `${def.nameZh}·${VIEW_TITLES[view]}`;
 }
 

@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs';
 import { DataAsOfBasis, JointReport } from '../joint-report.types';
 import { neutraliseFormula } from './csv';
 import { CellView, columnsOf, rowName, rowsOf, SUPPRESSED_MARK, VIEW_TITLES, viewCell, viewsOf } from './table';
-import { IndicatorDefinition, indicatorDefinition, label, ValueFormat } from '../../indicators/indicator-definitions';
-import { groupOf } from './column-groups';
+import { label, ValueFormat } from '../../core/report-column';
 
 // The joint report as an Excel workbook (exceljs): a sheet per view of the figures (本期, 对比期,
 // 变化量, 变化率, 排名), each with Chinese headers, number formats and a frozen header row and name
@@ -103,8 +102,7 @@ export async function jointReportXlsx(report: JointReport, extras: XlsxExtras): 
   defHeader.font = { bold: true };
   defHeader.eachCell((c) => (c.fill = HEADER_FILL));
   for (const i of m.indicators) {
-    const group = groupOf(indicatorDefinition(i.indicator) as IndicatorDefinition).label;
-    const r = notes.addRow([text(i.indicator), text(i.nameZh), text(i.nameEn), text(i.unitZh), text(i.definitionZh), text(i.definitionEn), text(group)]);
+    const r = notes.addRow([text(i.indicator), text(i.nameZh), text(i.nameEn), text(i.unitZh), text(i.definitionZh), text(i.definitionEn), text(i.groupLabel)]);
     r.alignment = { wrapText: true, vertical: 'top' };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
