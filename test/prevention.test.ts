@@ -59,11 +59,11 @@ describe.each(testDatabases())('prevention and education on $name', ({ target })
     }
   });
 
-  it('batches: the figures of all 28 districts cost three statements', async () => {
+  it('batches: the figures of all 28 districts cost two statements', async () => {
     const res = await gql(service, ds, '{ districts { code preventionIndicators(period: { from: "2022-01-01", to: "2022-12-31" }) { publicityEvents } educationBases { name } } }', {}, asRole(Role.PROVINCIAL_OFFICE));
     expect(res.errors).toBeUndefined();
     expect(res.data.districts.length).toBeGreaterThanOrEqual(28);
-    expect(res.statements).toBeLessThanOrEqual(4); // three grouped sums + one read of the bases
+    expect(res.statements).toBe(2); // the grouped sums of the three tables + one read of the bases
   });
 
   it('lists events and sessions of a district by page', async () => {
@@ -85,6 +85,30 @@ describe.each(testDatabases())('prevention and education on $name', ({ target })
   it('refuses a malformed period with BAD_USER_INPUT', async () => {
     const res = await gql(service, ds, '{ district(code: "640000") { preventionIndicators(period: { from: "2022-12-31", to: "2022-01-01" }) { publicityEvents } } }', {}, asRole(Role.ADMIN));
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('is a column group of the joint report: the same figures per row and total, unsuppressed for the office, with their group and kind', async () => {
+    const query = `query($input: JointReportInput!, $p: PeriodInput!) {
+      jointReport(input: $input) { rows { district { code preventionIndicators(period: $p) { ${FIGURES} } } values { indicator value suppressed compareValue } }
+        total { district { code preventionIndicators(period: $p) { ${FIGURES} } } values { indicator value suppressed compareValue } }
+        metadata { indicators { indicator field group groupLabel kind suppressible } } } }`;
+    const input = { period: YEAR, compareTo: { from: '2021-01-01', to: '2021-12-31' }, level: 'COUNTY', parentCode: '640400' };
+    for (const role of [Role.PROVINCIAL_OFFICE, Role.ADMIN]) {
+      const res = await gql(service, ds, query, { input, p: YEAR }, asRole(role));
+      expect(res.errors).toBeUndefined();
+      const report = res.data.jointReport;
+      const columns = report.metadata.indicators.filter((i: any) => i.group === 'prevention');
+      expect(columns.map((c: any) => c.indicator)).toEqual(FIGURES.split(' '));
+      expect(columns.every((c: any) => c.field === c.indicator && !c.suppressible && c.groupLabel.includes('Prevention'))).toBe(true);
+      expect(columns.find((c: any) => c.indicator === 'publicityParticipants').kind).toBe('ATTENDANCE');
+      for (const row of [...report.rows, report.total]) {
+        const cells = row.values.filter((v: any) => FIGURES.split(' ').includes(v.indicator));
+        expect(cells.map((c: any) => [c.indicator, c.value, c.suppressed])).toEqual(FIGURES.split(' ').map((k) => [k, row.district.preventionIndicators[k], false]));
+      }
+      const yuanzhou = report.rows.find((r: any) => r.district.code === '640402').values;
+      expect(yuanzhou.find((v: any) => v.indicator === 'publicityParticipants')).toMatchObject({ value: 140, compareValue: 999 });
+      expect(report.total.values.find((v: any) => v.indicator === 'publicityEvents').value).toBe(1);
+    }
   });
 
   it('is imported like every source: the office sends publicity events and school lessons, other roles may not, bad rows are quarantined', async () => {

@@ -165,6 +165,12 @@ describe.each(testDatabases())('joint report exports on $name', ({ target }) => 
     expect(groups.filter((g) => g !== '')).toEqual([GROUP_ROW_TITLE, group.label]);
     expect(header[2]).toContain('强制隔离戒毒');
     expect(all.map((r) => r[0]).join('\n')).toContain('group=');
+    // a department's own group (prevention and education) exports the same way
+    const prevention = await get(`/reports/joint.csv?${qs.replace('group=rehabilitation', 'group=prevention')}`, await authHeaders(Role.PROVINCIAL_OFFICE));
+    const [pGroups, pHeader] = parseCsv(Buffer.from(await prevention.arrayBuffer()).toString('utf8').slice(1));
+    expect(pHeader).toHaveLength(2 + columnsOfGroup('prevention').length * VIEWS.length);
+    expect(pGroups.filter((g) => g !== '')).toEqual([GROUP_ROW_TITLE, groupLabel('prevention')]);
+    expect(pHeader[2]).toContain('禁毒科普教育基地数');
     for (const query of ['&group=nope', '&group=users&indicators=casesSolved']) {
       const bad = await get(`/reports/joint.csv?from=2023-01-01&to=2023-12-31${query}`, await authHeaders(Role.ADMIN));
       expect([query, bad.status, ((await bad.json()) as any).error.code]).toEqual([query, 400, 'BAD_USER_INPUT']);

@@ -1,4 +1,5 @@
 import { preventionRecordKinds } from './prevention.record-kinds';
+import { preventionReportColumns } from './prevention.report-columns';
 import { DepartmentModule } from '../core/department-module';
 import { EducationBase } from './education-base.entity';
 import { DistrictPreventionResolver } from './prevention.resolver';
@@ -12,4 +13,5 @@ export const preventionModule: DepartmentModule = {
   entities: [EducationBase, PublicityEvent, SchoolSession],
   resolvers: [DistrictPreventionResolver],
   recordKinds: preventionRecordKinds,
+  reportColumns: preventionReportColumns,
 };

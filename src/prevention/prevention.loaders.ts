@@ -20,26 +20,24 @@ const zero = (): Sums => ({ bases: 0, events: 0, participants: 0, sessions: 0, s
 const num = (v: unknown) => Number(v ?? 0);
 const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
 
-// Three grouped statements per period, whatever the number of districts asked for.
+// One grouped statement per period, whatever the number of districts asked for: each table's sums by
+// district, tagged with the table they come from.
+const SUMS_SQL = [
+  "SELECT 'b' AS k, district_code AS d, COUNT(*) AS n, 0 AS s, 0 AS t, 0 AS p FROM education_base WHERE opened_at <= ? AND (closed_at IS NULL OR closed_at > ?) GROUP BY district_code",
+  "SELECT 'e', district_code, COUNT(*), SUM(participants), 0, 0 FROM publicity_event WHERE held_at BETWEEN ? AND ? GROUP BY district_code",
+  "SELECT 's', district_code, COUNT(*), SUM(students), SUM(quiz_taken), SUM(quiz_passed) FROM school_session WHERE held_at BETWEEN ? AND ? GROUP BY district_code",
+].join(' UNION ALL ');
+
 async function sumsByDistrict(ds: DataSource, period: Period): Promise<Map<string, Sums>> {
-  const [bases, events, sessions] = await Promise.all([
-    ds.query('SELECT district_code AS d, COUNT(*) AS n FROM education_base WHERE opened_at <= ? AND (closed_at IS NULL OR closed_at > ?) GROUP BY district_code', [period.to, period.to]),
-    ds.query('SELECT district_code AS d, COUNT(*) AS n, SUM(participants) AS p FROM publicity_event WHERE held_at BETWEEN ? AND ? GROUP BY district_code', [period.from, period.to]),
-    ds.query(
-      'SELECT district_code AS d, COUNT(*) AS n, SUM(students) AS s, SUM(quiz_taken) AS t, SUM(quiz_passed) AS p FROM school_session WHERE held_at BETWEEN ? AND ? GROUP BY district_code',
-      [period.from, period.to],
-    ),
+  const rows: Array<{ k: string; d: string; n: unknown; s: unknown; t: unknown; p: unknown }> = await ds.query(SUMS_SQL, [
+    period.to, period.to, period.from, period.to, period.from, period.to,
   ]);
   const out = new Map<string, Sums>();
-  const at = (code: string) => out.get(code) ?? out.set(code, zero()).get(code)!;
-  for (const r of bases) at(r.d).bases += num(r.n);
-  for (const r of events) Object.assign(at(r.d), { events: at(r.d).events + num(r.n), participants: at(r.d).participants + num(r.p) });
-  for (const r of sessions) {
-    const s = at(r.d);
-    s.sessions += num(r.n);
-    s.students += num(r.s);
-    s.quizTaken += num(r.t);
-    s.quizPassed += num(r.p);
+  for (const r of rows) {
+    const sums = out.get(r.d) ?? out.set(r.d, zero()).get(r.d)!;
+    if (r.k === 'b') sums.bases += num(r.n);
+    else if (r.k === 'e') Object.assign(sums, { events: sums.events + num(r.n), participants: sums.participants + num(r.s) });
+    else Object.assign(sums, { sessions: sums.sessions + num(r.n), students: sums.students + num(r.s), quizTaken: sums.quizTaken + num(r.t), quizPassed: sums.quizPassed + num(r.p) });
   }
   return out;
 }
