@@ -83,6 +83,13 @@ describe('layers', () => {
     expect(bad.map(([a, b]) => `${a} -> ${b}`)).toEqual([]);
   });
 
+  it('the cross-department features read the departments through the registry: none imports a department', () => {
+    // seed/ is the exception: it generates each department's demo records with that department's entities
+    const CONSUMERS = ['persons', 'indicators', 'districts', 'reports', 'ingest', 'audit', 'explorer'];
+    const bad = edges.filter(([from, to]) => CONSUMERS.includes(from) && DEPARTMENTS.includes(to));
+    expect(bad.map(([a, b]) => `${a} -> ${b}`)).toEqual([]);
+  });
+
   it('no runtime file imports migrations/: migrations are frozen history, reference data lives in src/reference', () => {
     const offending = FILES.filter((f) => importsOf(f).some((p) => p.startsWith(`..${sep}migrations`)));
     expect(offending.map((f) => relative(SRC, f))).toEqual([]);

@@ -5,6 +5,8 @@ import { SumsByCode } from './indicator-sums';
 import { KindSpec } from './record-kind';
 import { Department } from '../common/department';
 import { DepartmentColumns } from './report-column';
+import { LedgerFactsSource } from './ledger-facts';
+import { SharedRelations } from './shared-relations';
 
 // One event of a person's history, as a department tells it.
 export interface TimelineEntry {
@@ -49,6 +51,10 @@ export interface DepartmentModule {
   recordKinds?: readonly KindSpec[];
   // its part of the district indicators, as sums by the rows' own district code (src/indicators)
   indicators?: IndicatorSource;
+  // derived tables over its records that figures joining departments read (src/indicators)
+  sharedRelations?: SharedRelations;
+  // its part of a person's facts for the indicator ledger (src/indicators/summary/)
+  ledgerFacts?: LedgerFactsSource;
   // its own column group of the joint report (src/reports/report-columns.ts): figures that count no persons
   reportColumns?: DepartmentColumns;
 }

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
 import { bindNamed, rowsToSums, SumsByCode } from '../core/indicator-sums';
+import { SharedRelations } from '../core/shared-relations';
 import { AssistanceKind, AssistanceOutcome } from './employment.enums';
 
 // The employment bureau's (人社/就业) part of the district indicators: two grouped statements.
@@ -30,3 +31,8 @@ export async function assistanceIndicators(ds: DataSource, period: Period): Prom
 export function employmentIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
   return assistanceIndicators(ds, period);
 }
+
+// The employment bureau's derived table for the figures that join departments (src/core/shared-relations.ts).
+export const employmentSharedRelations: SharedRelations = {
+  employedSpells: `(SELECT person_id, started_at, ended_at FROM employment_assistance WHERE outcome IN ('${AssistanceOutcome.EMPLOYED}', '${AssistanceOutcome.SELF_EMPLOYED}'))`,
+};

@@ -1,4 +1,5 @@
-import { employmentIndicators } from './employment.indicators';
+import { employmentLedgerFacts } from './employment.ledger';
+import { employmentIndicators, employmentSharedRelations } from './employment.indicators';
 import { employmentRecordKinds } from './employment.record-kinds';
 import { DepartmentModule } from '../core/department-module';
 import { EmploymentAssistance } from './employment-assistance.entity';
@@ -14,6 +15,8 @@ export const employmentModule: DepartmentModule = {
   timelineTypes: [EmploymentAssistance],
   timeline: employmentTimeline,
   personFacts: employmentFacts,
+  ledgerFacts: employmentLedgerFacts,
+  sharedRelations: employmentSharedRelations,
   // its period figures (distinct assisted / lifted persons) come from the ledger's event days
   recordKinds: employmentRecordKinds,
   indicators: { reference: (ds, period) => employmentIndicators(ds, period), period: () => Promise.resolve(new Map()) },

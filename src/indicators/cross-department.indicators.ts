@@ -2,12 +2,18 @@ import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { minusYears, Period } from '../common/period';
 import { bindNamed, rowsToSums, SumsByCode } from '../core/indicator-sums';
-import { AssistanceOutcome } from '../employment/employment.enums';
-import { CheckResult } from '../justice/justice.enums';
-import { OPEN_COMMUNITY_PROGRAMMES_SQL } from '../justice/justice.indicators';
+import { departmentModules } from '../core/department-module';
+import { SharedRelations } from '../core/shared-relations';
 
 // Figures that join several departments' records, computed here rather than in one department (a
-// department never reads another's tables). They read the departments' tables directly.
+// department never reads another's tables). They read the departments' records through the derived
+// tables each department registers (src/core/shared-relations.ts).
+
+function relation(name: keyof SharedRelations): string {
+  const supplied = departmentModules().flatMap((m) => (m.sharedRelations?.[name] ? [m.sharedRelations[name]] : []));
+  if (supplied.length !== 1) throw new Error(`shared relation ${name}: supplied by ${supplied.length} registered departments, not one`);
+  return supplied[0] as string;
+}
 
 // Person-based drug-user figures (吸毒人员), counted by the person's residence district (居住地),
 // at the reference date R = the period's last day, in ONE grouped statement:
@@ -29,16 +35,15 @@ export async function personIndicators(ds: DataSource, period: Period): Promise<
        SUM(CASE WHEN (p.deceased_at IS NULL OR p.deceased_at > :ref)
                  AND d.last_at < :cutoff
                  AND NOT EXISTS (
-                   SELECT 1 FROM follow_up_check fc
-                   WHERE fc.person_id = p.id AND fc.result = '${CheckResult.POSITIVE}'
-                     AND fc.checked_at >= :cutoff AND fc.checked_at <= :ref
+                   SELECT 1 FROM ${relation('positiveTests')} fc
+                   WHERE fc.person_id = p.id AND fc.day >= :cutoff AND fc.day <= :ref
                  )
                 THEN 1 ELSE 0 END) AS abstinentThreeYears
      FROM person p
      JOIN (
-       SELECT du.person_id, MIN(du.detected_at) AS first_at, MAX(du.detected_at) AS last_at
-       FROM drug_use_detection du
-       WHERE du.detected_at <= :ref
+       SELECT du.person_id, MIN(du.day) AS first_at, MAX(du.day) AS last_at
+       FROM ${relation('detections')} du
+       WHERE du.day <= :ref
        GROUP BY du.person_id
      ) d ON d.person_id = p.id
      GROUP BY p.residence_district_code`,
@@ -53,11 +58,10 @@ export async function personIndicators(ds: DataSource, period: Period): Promise<
 export async function employedIndicators(ds: DataSource, period: Period): Promise<SumsByCode> {
   const [text, params] = bindNamed(
     `SELECT o.district_code AS code, COUNT(*) AS employedOpenCommunityPersons
-     FROM ${OPEN_COMMUNITY_PROGRAMMES_SQL} o
+     FROM ${relation('openCommunityProgrammes')} o
      WHERE o.rn = 1 AND EXISTS (
-       SELECT 1 FROM employment_assistance ea
+       SELECT 1 FROM ${relation('employedSpells')} ea
        WHERE ea.person_id = o.person_id
-         AND ea.outcome IN ('${AssistanceOutcome.EMPLOYED}', '${AssistanceOutcome.SELF_EMPLOYED}')
          AND ea.started_at <= :ref AND (ea.ended_at IS NULL OR ea.ended_at > :ref)
      )
      GROUP BY o.district_code`,

@@ -7,9 +7,9 @@
 // Re-running any part of an import changes nothing that was already committed, which is what makes
 // a killed import safe to re-run.
 import { inTransaction } from '../common/transactions';
-import { lockIndicatorLedger, refreshPersonIndicators } from '../indicators/summary/summary.store';
+import { ledgerTables, lockIndicatorLedger, refreshPersonIndicators } from '../indicators/summary/summary.store';
 import { authoriseSourceKeys } from './pipeline/authorise';
-import { LEDGER_TABLES, tableOf } from './pipeline/columns';
+import { tableOf } from './pipeline/columns';
 import { KNOWN_PERSONS_MAX, KnownPersons, linkPersons } from './pipeline/link-identity';
 import { quarantine, resolveQuarantined } from './pipeline/quarantine';
 import { resolveReferences } from './pipeline/references';
@@ -100,7 +100,7 @@ export class Ingestion {
       const live = () => items.filter((i) => !i.reasons.length && i.input);
       const touched = new Set<number>(); // persons whose indicator contributions may have changed
       // before any read: see summary.store.ts lockIndicatorLedger
-      if (spec && live().length && (spec.hasPerson || LEDGER_TABLES.has(tableOf(ctx.ds, spec.entity).table))) await lockIndicatorLedger(em);
+      if (spec && live().length && (spec.hasPerson || ledgerTables().has(tableOf(ctx.ds, spec.entity).table))) await lockIndicatorLedger(em);
       if (spec && live().length) {
         await resolveReferences(ctx, em, spec, live());
         // authorise before linking: a row that may not be written never creates or changes a person

@@ -1,4 +1,5 @@
-import { justiceIndicators, justicePeriodIndicators } from './justice.indicators';
+import { justiceLedgerFacts } from './justice.ledger';
+import { justiceIndicators, justicePeriodIndicators, justiceSharedRelations } from './justice.indicators';
 import { justiceRecordKinds } from './justice.record-kinds';
 import { DepartmentModule } from '../core/department-module';
 import { Caseworker } from './caseworker.entity';
@@ -17,6 +18,8 @@ export const justiceModule: DepartmentModule = {
   timelineTypes: [RehabProgramme, FollowUpCheck],
   timeline: justiceTimeline,
   personFacts: justiceFacts,
+  ledgerFacts: justiceLedgerFacts,
+  sharedRelations: justiceSharedRelations,
   recordKinds: justiceRecordKinds,
   indicators: { reference: (ds, period) => justiceIndicators(ds, period), period: (ds, period, _table, codes) => justicePeriodIndicators(ds, period, codes) },
 };

@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { Period } from '../common/period';
 import { bindNamed, districtFilter, mergeSums, rowsToSums, SumsByCode } from '../core/indicator-sums';
-import { ProgrammeKind, ProgrammeOutcome } from './justice.enums';
+import { SharedRelations } from '../core/shared-relations';
+import { CheckResult, ProgrammeKind, ProgrammeOutcome } from './justice.enums';
 
 // Justice's (司法行政) part of the district indicators, by rehab_programme.district_code and
 // caseworker.district_code: two grouped statements. R = the reference date (the period's last day).
@@ -13,8 +14,8 @@ export const COMMUNITY_KINDS_SQL = `('${ProgrammeKind.COMMUNITY_DETOX}', '${Prog
 // before it), ranked per person (rn = 1: the most recently ordered, ties by highest id). A person with
 // two open community programmes is counted once, in the district of rn = 1, so that persons add up
 // from counties to cities without double counting.
-// Columns: id, person_id, district_code, rn. Shared with the employment figures (employedShare).
-export const OPEN_COMMUNITY_PROGRAMMES_SQL = `(
+// Columns: id, person_id, district_code, rn. Shared with the figures that join employment (employedShare).
+const OPEN_COMMUNITY_PROGRAMMES_SQL = `(
   SELECT op.id, op.person_id, op.district_code,
     ROW_NUMBER() OVER (PARTITION BY op.person_id ORDER BY op.ordered_at DESC, op.id DESC) AS rn
   FROM rehab_programme op
@@ -113,3 +114,9 @@ export async function programmePeriodIndicators(ds: DataSource, period: Period, 
 export async function justicePeriodIndicators(ds: DataSource, period: Period, codes?: readonly string[]): Promise<SumsByCode> {
   return mergeSums(await Promise.all([programmePeriodIndicators(ds, period, codes), caseworkerIndicators(ds)]));
 }
+
+// Justice's derived tables for the figures that join departments (src/core/shared-relations.ts).
+export const justiceSharedRelations: SharedRelations = {
+  positiveTests: `(SELECT person_id, checked_at AS day FROM follow_up_check WHERE result = '${CheckResult.POSITIVE}')`,
+  openCommunityProgrammes: OPEN_COMMUNITY_PROGRAMMES_SQL,
+};

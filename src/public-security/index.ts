@@ -1,4 +1,5 @@
-import { publicSecurityIndicators, publicSecurityPeriodIndicators } from './public-security.indicators';
+import { publicSecurityLedgerFacts } from './public-security.ledger';
+import { publicSecurityIndicators, publicSecurityPeriodIndicators, publicSecuritySharedRelations } from './public-security.indicators';
 import { publicSecurityRecordKinds } from './public-security.record-kinds';
 import { DepartmentModule } from '../core/department-module';
 import { CaseSuspect } from './case-suspect.entity';
@@ -23,6 +24,8 @@ export const publicSecurityModule: DepartmentModule = {
   timelineTypes: [DrugUseDetection, CaseSuspect, RiskAssessment],
   timeline: publicSecurityTimeline,
   personFacts: publicSecurityFacts,
+  ledgerFacts: publicSecurityLedgerFacts,
+  sharedRelations: publicSecuritySharedRelations,
   recordKinds: publicSecurityRecordKinds,
   indicators: { reference: publicSecurityIndicators, period: publicSecurityPeriodIndicators },
 };

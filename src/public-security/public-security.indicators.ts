@@ -5,6 +5,7 @@ import { bindNamed, districtFilter, mergeSums, rowsToSums, SumField, SumsByCode 
 import { SPC2016_TABLE } from '../reference/heroin-equivalent-spc2016';
 import { SeizureKind } from './public-security.enums';
 import { RISK_FIELDS } from '../core/risk-colour';
+import { SharedRelations } from '../core/shared-relations';
 
 // Public security's (公安) part of the district indicators: one grouped statement per record kind,
 // keyed by the raw district code of the row. Dates are 'YYYY-MM-DD'; booleans are 0/1 on both drivers.
@@ -180,3 +181,8 @@ export async function publicSecurityPeriodIndicators(
   ]);
   return mergeSums(parts);
 }
+
+// Public security's derived table for the figures that join departments (src/core/shared-relations.ts).
+export const publicSecuritySharedRelations: SharedRelations = {
+  detections: '(SELECT person_id, detected_at AS day FROM drug_use_detection)',
+};

@@ -4,9 +4,9 @@
 // programmeIndicators, employment employedIndicators), at every day on which any of the person's
 // figures can change; the differences between consecutive days become +/- entries of the ledger.
 // value(R) = sum of the entries with day <= R. Days are 'YYYY-MM-DD' strings (they compare as text).
+// The facts are supplied by the departments (src/core/ledger-facts.ts, DepartmentModule.ledgerFacts).
 import { minusYears } from '../../common/period';
-import { AssistanceKind, AssistanceOutcome } from '../../employment/employment.enums';
-import { ProgrammeKind, ProgrammeOutcome } from '../../justice/justice.enums';
+import { LedgerFacts, LedgerProgramme } from '../../core/ledger-facts';
 import { RiskColour } from '../../core/risk-colour';
 
 // Ledger metric codes (indicator_day_total.metric).
@@ -35,31 +35,11 @@ const RISK_METRIC = new Map<string, string>([
   [RiskColour.YELLOW, METRIC.riskYellow],
   [RiskColour.GREEN, METRIC.riskGreen],
 ]);
-const COMMUNITY = new Set<string>([ProgrammeKind.COMMUNITY_DETOX, ProgrammeKind.COMMUNITY_REHAB]);
-export const EMPLOYED_OUTCOMES: readonly string[] = [AssistanceOutcome.EMPLOYED, AssistanceOutcome.SELF_EMPLOYED];
-
-export interface ProgrammeFacts {
-  id: number;
-  kind: string;
-  districtCode: string;
-  orderedAt: string;
-  endedAt: string | null;
-  reportedAt: string | null;
-  outcome: string | null;
-}
-
 // The records of one person that the ledger metrics read.
-export interface PersonFacts {
+export interface PersonFacts extends LedgerFacts {
   id: number;
   residence: string;
   deceasedAt: string | null;
-  detections: string[]; // detected_at of every detection
-  positiveChecks: string[]; // checked_at of every POSITIVE follow-up check
-  risks: Array<{ id: number; assessedAt: string; colour: string }>;
-  programmes: ProgrammeFacts[]; // every programme of any kind
-  employments: Array<{ startedAt: string; endedAt: string | null }>; // assistances with an EMPLOYED/SELF_EMPLOYED outcome
-  assistanceStarts: string[]; // started_at of every employment assistance
-  liftedDays: string[]; // ended_at of every POVERTY_ALLEVIATION assistance with outcome LIFTED_OUT_OF_POVERTY
 }
 
 export const EVENT = { assisted: 'EA', lifted: 'LP' } as const;
@@ -72,9 +52,6 @@ export function eventDaysOf(p: PersonFacts): Array<{ figure: string; day: string
     ...[...new Set(p.liftedDays)].map((day) => ({ figure: EVENT.lifted, day, district: p.residence })),
   ];
 }
-
-// Assistance kind / outcome that make a lifted-out-of-poverty day.
-export const LIFTED = { kind: AssistanceKind.POVERTY_ALLEVIATION as string, outcome: AssistanceOutcome.LIFTED_OUT_OF_POVERTY as string };
 
 export interface Entry {
   metric: string;
@@ -99,7 +76,7 @@ export function lastDayInWindow(day: string): string {
 }
 
 const alive = (p: PersonFacts, r: string) => p.deceasedAt === null || p.deceasedAt > r;
-const openAt = (pr: ProgrammeFacts, r: string) => pr.orderedAt <= r && (pr.endedAt === null || pr.endedAt > r);
+const openAt = (pr: LedgerProgramme, r: string) => pr.orderedAt <= r && (pr.endedAt === null || pr.endedAt > r);
 
 type Add = (metric: string, district: string) => void;
 
@@ -134,20 +111,20 @@ function riskState(p: PersonFacts, r: string, add: Add): void {
 
 // Justice figures by the programme's district (justice.indicators.ts, employment.indicators.ts).
 function programmeState(p: PersonFacts, r: string, add: Add): void {
-  let rankOne: ProgrammeFacts | null = null;
+  let rankOne: LedgerProgramme | null = null;
   for (const pr of p.programmes) {
-    if (pr.kind === ProgrammeKind.COMPULSORY_ISOLATION && pr.reportedAt !== null && pr.reportedAt <= r) add(METRIC.admitted, pr.districtCode);
-    if (!COMMUNITY.has(pr.kind)) continue;
+    if (pr.form === 'ISOLATION' && pr.reportedAt !== null && pr.reportedAt <= r) add(METRIC.admitted, pr.districtCode);
+    if (pr.form !== 'COMMUNITY') continue;
     if (pr.endedAt !== null && pr.endedAt <= r) {
       add(METRIC.communityEnded, pr.districtCode);
-      if (pr.outcome === ProgrammeOutcome.COMPLETED) add(METRIC.communityCompleted, pr.districtCode);
+      if (pr.completed) add(METRIC.communityCompleted, pr.districtCode);
     }
     if (openAt(pr, r)) {
       add(METRIC.openProgrammes, pr.districtCode);
       if (pr.reportedAt !== null && pr.reportedAt <= r) add(METRIC.openExecuted, pr.districtCode);
       if (!rankOne || pr.orderedAt > rankOne.orderedAt || (pr.orderedAt === rankOne.orderedAt && pr.id > rankOne.id)) rankOne = pr;
     }
-    if (pr.outcome === ProgrammeOutcome.ABSCONDED && pr.endedAt !== null && pr.endedAt <= r) {
+    if (pr.absconded && pr.endedAt !== null && pr.endedAt <= r) {
       const ended = pr.endedAt;
       if (!p.programmes.some((later) => later.orderedAt > ended && later.orderedAt <= r)) add(METRIC.absconded, pr.districtCode);
     }

@@ -4,8 +4,9 @@
 // a constant number of statements per batch of persons, never per person.
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../common/transactions';
-import { CheckResult } from '../../justice/justice.enums';
-import { contributionsOf, decodeEntries, EMPLOYED_OUTCOMES, encodeEntries, Entry, eventDaysOf, LIFTED, PersonFacts } from './contributions';
+import { departmentModules } from '../../core/department-module';
+import { day, emptyLedgerFacts, LedgerFacts, PersonSelection, selectionFilter } from '../../core/ledger-facts';
+import { contributionsOf, decodeEntries, encodeEntries, Entry, eventDaysOf, PersonFacts } from './contributions';
 
 const PERSONS_PER_BATCH = 2000; // ids per IN list; a few thousand bound parameters at most
 const ROWS_PER_INSERT = 5000; // x 5 parameters, under SQLite's 32,766
@@ -14,55 +15,25 @@ type Runner = EntityManager;
 type Rows = Array<Record<string, unknown>>;
 
 const isSqlite = (ds: DataSource) => ds.options.type === 'better-sqlite3';
-const day = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
 
-// Persons selected by id list or by an id range (the rebuild walks the table in ranges).
-type Selection = { ids: number[] } | { from: number; to: number };
-function personFilter(column: string, sel: Selection): [string, number[]] {
-  if ('ids' in sel) return [`${column} IN (${sel.ids.map(() => '?').join(', ')})`, sel.ids];
-  return [`${column} BETWEEN ? AND ?`, [sel.from, sel.to]];
-}
-
-// The records of the selected persons that the ledger metrics read: six statements.
-export async function loadFacts(em: Runner, sel: Selection): Promise<PersonFacts[]> {
-  const [byId, ids] = personFilter('id', sel);
-  const [byPerson, pids] = personFilter('person_id', sel);
-  const [persons, detections, checks, risks, programmes, employments] = (await Promise.all([
-    em.query(`SELECT id, residence_district_code, deceased_at FROM person WHERE ${byId}`, ids),
-    em.query(`SELECT person_id, detected_at FROM drug_use_detection WHERE ${byPerson}`, pids),
-    em.query(`SELECT person_id, checked_at FROM follow_up_check WHERE ${byPerson} AND result = '${CheckResult.POSITIVE}'`, pids),
-    em.query(`SELECT id, person_id, assessed_at, risk_colour FROM risk_assessment WHERE ${byPerson}`, pids),
-    em.query(`SELECT id, person_id, kind, district_code, ordered_at, ended_at, reported_at, outcome FROM rehab_programme WHERE ${byPerson}`, pids),
-    em.query(`SELECT person_id, kind, started_at, ended_at, outcome FROM employment_assistance WHERE ${byPerson}`, pids),
-  ])) as Rows[];
+// The records of the selected persons that the ledger metrics read: the person row, then each
+// registered department's part (DepartmentModule.ledgerFacts), side by side.
+export async function loadFacts(em: Runner, sel: PersonSelection): Promise<PersonFacts[]> {
+  const [where, params] = selectionFilter('id', sel);
+  const persons = (await em.query(`SELECT id, residence_district_code, deceased_at FROM person WHERE ${where}`, params)) as Rows;
   const facts = new Map<number, PersonFacts>();
   for (const p of persons) {
     const id = Number(p.id);
-    facts.set(id, {
-      id, residence: String(p.residence_district_code), deceasedAt: day(p.deceased_at),
-      detections: [], positiveChecks: [], risks: [], programmes: [], employments: [], assistanceStarts: [], liftedDays: [],
-    });
+    facts.set(id, { id, residence: String(p.residence_district_code), deceasedAt: day(p.deceased_at), ...emptyLedgerFacts() });
   }
-  const of = (r: Record<string, unknown>) => facts.get(Number(r.person_id));
-  for (const r of detections) of(r)?.detections.push(day(r.detected_at) as string);
-  for (const r of checks) of(r)?.positiveChecks.push(day(r.checked_at) as string);
-  for (const r of risks) of(r)?.risks.push({ id: Number(r.id), assessedAt: day(r.assessed_at) as string, colour: String(r.risk_colour) });
-  for (const r of programmes) {
-    of(r)?.programmes.push({
-      id: Number(r.id), kind: String(r.kind), districtCode: String(r.district_code), orderedAt: day(r.ordered_at) as string,
-      endedAt: day(r.ended_at), reportedAt: day(r.reported_at), outcome: r.outcome === null ? null : String(r.outcome),
-    });
-  }
-  for (const r of employments) {
-    const p = of(r);
-    if (!p) continue;
-    const [startedAt, endedAt] = [day(r.started_at) as string, day(r.ended_at)];
-    p.assistanceStarts.push(startedAt);
-    if (EMPLOYED_OUTCOMES.includes(String(r.outcome))) p.employments.push({ startedAt, endedAt });
-    if (endedAt !== null && r.kind === LIFTED.kind && r.outcome === LIFTED.outcome) p.liftedDays.push(endedAt);
-  }
+  if (facts.size) await Promise.all(ledgerSources().map((source) => source.load(em, sel, facts as ReadonlyMap<number, LedgerFacts>)));
   return [...facts.values()];
 }
+
+const ledgerSources = () => departmentModules().flatMap((m) => (m.ledgerFacts ? [m.ledgerFacts] : []));
+
+// The department tables the ledger reads by person_id: a write to one refreshes the person.
+export const ledgerTables = (): ReadonlySet<string> => new Set(ledgerSources().flatMap((s) => s.tables));
 
 // Totals are kept in three grains (summary.entities.ts): an entry adds to its year, month and day.
 function addToTotals(totals: Map<string, number>, e: Entry, sign: number): void {

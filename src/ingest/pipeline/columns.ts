@@ -1,9 +1,6 @@
 // Entity columns as the upsert writes and compares them: read once per entity from TypeORM's metadata.
 import { DataSource } from 'typeorm';
 
-// Tables whose rows feed the indicator ledger through their person_id (summary/contributions.ts)
-export const LEDGER_TABLES = new Set(['drug_use_detection', 'follow_up_check', 'risk_assessment', 'rehab_programme', 'employment_assistance']);
-
 export interface Column {
   prop: string;
   db: string;

@@ -2,7 +2,8 @@
 import { EntityManager } from 'typeorm';
 import { UpsertStatus } from '../ingest.enums';
 import { KindSpec } from '../record-kinds';
-import { LEDGER_TABLES, normalise, tableOf } from './columns';
+import { normalise, tableOf } from './columns';
+import { ledgerTables } from '../../indicators/summary/summary.store';
 import { Item, StageContext } from './types';
 
 // Upsert by source key; UPDATED only when a stored value changes. Rows with the same source key
@@ -11,7 +12,7 @@ export async function upsertRecords(ctx: StageContext, em: EntityManager, spec: 
   const sql = ctx.sql;
   const { table, columns } = tableOf(ctx.ds, spec.entity);
   const sourceIdx = columns.findIndex((c) => c.db === 'source_key');
-  const personIdx = LEDGER_TABLES.has(table) ? columns.findIndex((c) => c.db === 'person_id') : -1;
+  const personIdx = ledgerTables().has(table) ? columns.findIndex((c) => c.db === 'person_id') : -1;
   const existing = new Map<string, { id: number; values: unknown[] }>();
   const keys = items.map((i) => i.input!.sourceKey as string);
   for (const r of await sql.selectIn<Record<string, unknown>>(em, table, ['id', ...columns.map((c) => c.db)], 'source_key', keys)) {
