@@ -24,7 +24,7 @@ import { buildContext, Context } from './core/context';
 import { DistrictTree } from './core/district-tree';
 import { districtInputsPlugin } from './districts/district-inputs';
 import { createOps, Ops, OpsOptions } from './ops';
-import { DEFAULT_HEAVY_QUERIES, heavyQueryGate } from './ops/heavy-queries';
+import { heavyQueryGate, HeavySlots } from './ops/heavy-queries';
 import { DEFAULT_SUBJECT_LIMITS, RefusedRequestHook, SubjectLimitOptions, subjectLimits } from './ops/subject-limits';
 import { mountExplorer } from './explorer/explorer.routes';
 import { mountImportRoutes } from './ingest/import.routes';
@@ -68,6 +68,8 @@ export async function createServer({
   const districtSizes = { districts: tree.all().length, maxChildren: Math.max(0, ...tree.all().map((d) => tree.children(d.code).length)) };
   const ops = createOps(ds, opsOptions);
   const verify = createTokenVerifier(auth, (code) => tree.get(code) !== undefined);
+  // one subject's heavy operations and report exports, one at a time (src/ops/heavy-queries.ts)
+  const heavySlots = new HeavySlots(quotas.maxHeavyInFlight ?? quotas.maxInFlight);
   const apollo = new ApolloServer<Context>({
     // every ID argument and input field is parsed by src/common/ids.ts
     schema: withPositiveIds(schema ?? (await createSchema())),
@@ -86,7 +88,7 @@ export async function createServer({
       ApolloServerPluginLandingPageDisabled(),
       limitsPlugin(districtSizes),
       // after limitsPlugin, whose cost it reads: one subject's heavy operations run one at a time
-      heavyQueryGate({ ...DEFAULT_HEAVY_QUERIES, maxHeavyInFlight: quotas.maxHeavyInFlight ?? quotas.maxInFlight }),
+      heavyQueryGate(heavySlots),
       // every district code an operation passes is read by src/core/district-code.ts
       districtInputsPlugin(),
       ...(production ? [serviceSdlGuard()] : []),
@@ -115,7 +117,7 @@ export async function createServer({
   const linkIdentity = (req: express.Request) => linkSubject(req.path, req.originalUrl.split('?')[1] ?? '');
   app.use(subjectLimits(verify, quotas, auditRefused, linkIdentity));
   if (explorer) mountExplorer(app, { prefill: !production, auth });
-  mountReportRoutes(app, { ds, tree, verify });
+  mountReportRoutes(app, { ds, tree, verify, heavySlots });
   mountImportRoutes(app, { ds, tree, verify });
   app.use(
     '/graphql',

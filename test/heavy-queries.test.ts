@@ -47,4 +47,20 @@ describe.each(testDatabases())('heavy operations per subject on $name', ({ targe
     // once they are answered, the next heavy operation runs
     expect((await postGraphql(http.url, PERSONS_PAGE, { first }, flooder)).status).toBe(200);
   });
+
+  it('counts joint report exports as heavy: a second export of the same subject while one runs is refused 429 HEAVY_IN_FLIGHT', async () => {
+    const flooder = await authHeaders('ADMIN', '640000', 'exports');
+    const url = `${http.url.replace(/\/graphql$/, '')}/reports/joint.html?from=2022-01-01&to=2022-12-31&compareFrom=2021-01-01&compareTo=2021-12-31&level=COUNTY`;
+    const results = await Promise.all(Array.from({ length: 6 }, () => fetch(url, { headers: flooder })));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+    const refused = results.find((r) => r.status === 429)!;
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(((await refused.json()) as any).error).toMatchObject({ code: 'RATE_LIMITED', reason: 'HEAVY_IN_FLIGHT', retryAfterSeconds: 1 });
+    await Promise.all(results.map((r) => r.arrayBuffer().catch(() => undefined)));
+    // once they are answered, the next export runs
+    expect((await fetch(url, { headers: flooder })).status).toBe(200);
+  });
 });

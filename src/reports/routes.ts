@@ -21,6 +21,7 @@ import { JointReportInput, ReportLevel } from './joint-report.types';
 import { reportConfig } from '../indicators/release/release-config';
 import { auditDownload } from './download-audit';
 import { isSignedLink, verifyReportLink } from './download-links';
+import { HeavySlots } from '../ops/heavy-queries';
 
 // GET /reports/joint.csv, /reports/joint.xlsx, /reports/joint.html: the joint report with the query's
 // arguments as query-string parameters, e.g.
@@ -34,6 +35,8 @@ export interface ReportRouteOptions {
   ds: DataSource;
   tree: DistrictTree;
   verify: TokenVerifier;
+  // a subject's exports take a heavy slot like its heavy GraphQL operations (src/ops/heavy-queries.ts)
+  heavySlots?: HeavySlots;
 }
 
 const PARAMETERS = new Set(['from', 'to', 'compareFrom', 'compareTo', 'level', 'parentCode', 'indicators', 'group']);
@@ -97,6 +100,7 @@ const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
 };
 
@@ -119,7 +123,11 @@ function sendError(res: Response, err: unknown): void {
   if (res.headersSent) return;
   if (code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer');
   res.setHeader('cache-control', 'no-store');
-  res.status(STATUS[code] ?? 500).json({ error: { code, message } });
+  // a refusal by a quota says why and when to retry, as GraphQL's does
+  const { reason, retryAfterSeconds } = (known ? err.extensions : {}) as { reason?: unknown; retryAfterSeconds?: unknown };
+  if (typeof retryAfterSeconds === 'number') res.setHeader('retry-after', String(retryAfterSeconds));
+  const extra = typeof reason === 'string' ? { reason, retryAfterSeconds } : {};
+  res.status(STATUS[code] ?? 500).json({ error: { code, message, ...extra } });
 }
 
 function fileName(built: BuiltReport, ext: string, group: unknown): string {
@@ -131,14 +139,16 @@ function fileName(built: BuiltReport, ext: string, group: unknown): string {
 
 type Format = 'csv' | 'xlsx' | 'html';
 
-export function reportRouter({ ds, tree, verify }: ReportRouteOptions): Router {
+export function reportRouter({ ds, tree, verify, heavySlots }: ReportRouteOptions): Router {
   const router = Router();
   const handler = (format: Format) => async (req: Request, res: Response) => {
+    let release: (() => void) | undefined;
     try {
       // a signed download link (from the jointReportLink query) or the Bearer token
       const link = isSignedLink(req.query) ? verifyReportLink(`/reports${req.path}`, req.originalUrl.split('?')[1] ?? '') : null;
       if (link) auditDownload(ds, link.viewer, req.path, link.query);
       const viewer: Viewer = link?.viewer ?? { ...(await authenticate(verify, req.headers.authorization)), purpose: readPurpose(req.headers['x-access-purpose']) };
+      release = heavySlots?.take(viewer.sub, 'heavy operation(s) or report export(s)');
       const ctx: ReportContext = buildContext(ds, tree, viewer, (res.locals.statements as StatementCount | undefined) ?? new StatementCount());
       const input = parseReportQuery(link?.query ?? req.query);
       const built = await buildJointReport(ctx, input);
@@ -169,6 +179,8 @@ export function reportRouter({ ds, tree, verify }: ReportRouteOptions): Router {
       res.send(jointReportHtml(report, { dataAsOf: asOf.at, dataAsOfBasis: asOf.basis, history }));
     } catch (err) {
       sendError(res, err);
+    } finally {
+      release?.();
     }
   };
   router.get('/joint.csv', handler('csv'));
