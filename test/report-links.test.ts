@@ -84,6 +84,14 @@ describe('report download links', () => {
     expect(JSON.parse(download.variables)).toEqual({ from: '2022-01-01', to: '2022-12-31', level: 'CITY', parentCode: '640000', indicators: 'casesSolved,drugUseDetections' });
     const sig = new URLSearchParams(url.split('?')[1]).get('sig')!;
     expect(JSON.stringify(download)).not.toContain(sig);
+    // the link itself, which lands in browser histories and proxy logs, does not tell who asked or why
+    const as = new URLSearchParams(url.split('?')[1]).get('as')!;
+    for (const text of [decodeURIComponent(url), Buffer.from(as, 'base64url').toString('latin1'), Buffer.from(as, 'base64url').toString('utf8')]) {
+      for (const secret of ['quarterly review', 'PROVINCIAL_OFFICE', '640000"']) expect(text).not.toContain(secret);
+    }
+    // and a sealed identity that is edited does not open
+    const flipped = as.slice(0, 20) + (as[20] === 'A' ? 'B' : 'A') + as.slice(21);
+    expect((await fetch(`${http.url}${url.replace(as, flipped)}`)).status).toBe(401);
     const [issued] = await ds.getRepository(AuditEvent).find({ where: { operationName: 'report-link:issued:joint.csv' }, order: { seq: 'DESC' }, take: 1 });
     expect([issued.purpose, JSON.parse(issued.variables).parentCode]).toEqual(['quarterly review Q4', '640000']);
   });

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { auditMac } from '../audit/audit-key';
 import { Viewer } from '../policy/viewer';
@@ -7,7 +7,8 @@ import { JointReportInput } from './joint-report.types';
 
 // Download links a browser can follow without an Authorization header: the report's parameters, who
 // asked (sub, role, district: the jurisdiction the report runs in; the purpose they gave), an expiry,
-// and an HMAC over all of it. A link works for LINK_TTL_SECONDS, and never after the token that asked
+// and an HMAC over all of it. Who asked is sealed (AES-256-GCM): a link lands in browser histories
+// and proxy logs, which must not learn an official's name or the purpose they gave. A link works for LINK_TTL_SECONDS, and never after the token that asked
 // for it expires; editing any parameter or the expiry breaks the signature. Following it counts against
 // the quota of the subject who asked (src/ops/subject-limits.ts) and is audited with the parameters.
 export const LINK_TTL_SECONDS = 300;
@@ -41,6 +42,22 @@ export class ReportLink {
 // database (src/audit/audit-key.ts); not from the token secret, which a JWKS deployment does not have.
 const linkKey = () => Buffer.from(auditMac('jindu-graph report download links'), 'hex');
 
+const sealKey = () => Buffer.from(auditMac('jindu-graph report download links: identity'), 'hex');
+
+function seal(value: object): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+function unseal(text: string): unknown {
+  const raw = Buffer.from(text, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', sealKey(), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'));
+}
+
 const sign = (path: string, params: URLSearchParams) => createHmac('sha256', linkKey()).update(`${path}?${params.toString()}`).digest('base64url');
 
 export function reportParameters(input: JointReportInput): URLSearchParams {
@@ -61,7 +78,7 @@ export function signReportLink(viewer: Viewer, format: ReportFormat, input: Join
   const params = reportParameters(input);
   params.set('expires', String(expires));
   const as = { sub: viewer.sub, name: viewer.name, role: viewer.role, district: viewer.district, purpose: viewer.purpose };
-  params.set('as', Buffer.from(JSON.stringify(as)).toString('base64url'));
+  params.set('as', seal(as));
   params.set('sig', sign(path, params));
   return { url: `${path}?${params.toString()}`, expiresAt: new Date(expires * 1000).toISOString() };
 }
@@ -78,7 +95,13 @@ export function verifyReportLink(path: string, rawQuery: string, now = Date.now(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw refused('is not valid');
   const expires = Number(params.get('expires'));
   if (!Number.isSafeInteger(expires) || expires * 1000 < now) throw refused('has expired');
-  const { sub, name, role, district, purpose } = JSON.parse(Buffer.from(params.get('as') ?? '', 'base64url').toString()) as Viewer;
+  let who: Viewer;
+  try {
+    who = unseal(params.get('as') ?? '') as Viewer;
+  } catch {
+    throw refused('is not valid');
+  }
+  const { sub, name, role, district, purpose } = who;
   const query: Record<string, string> = {};
   for (const [k, v] of params) if (!LINK_PARAMETERS.includes(k)) query[k] = v;
   return { viewer: { sub, name, role, district, purpose: typeof purpose === 'string' ? purpose : null, expiresAt: expires }, query };
