@@ -1,6 +1,6 @@
-import { DistrictIndicators } from './district-indicators.type';
+import type { DistrictIndicators } from './district-indicators.type';
 import { RiskColour } from '../core/risk-colour';
-import { BaseColumn } from './release/suppression';
+import type { BaseColumn } from './release/suppression';
 import { ColumnDefinition, IndicatorKind } from '../core/report-column';
 import { CASES, EMPLOYMENT, PRECURSORS, REHABILITATION, USERS } from './indicator-groups';
 

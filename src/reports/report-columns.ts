@@ -96,3 +96,13 @@ export async function loadDepartmentFigures(ctx: ScopeOwner, columns: readonly R
 export function departmentValue(figures: DepartmentFigures, column: DepartmentColumn, code: string): number | null {
   return figures.get(column.source)?.get(code)?.[column.key] ?? null;
 }
+
+// The catalogue as a Markdown table, for docs/DOMAIN.md (`npm run docs:indicators`; test/readme.test.ts
+// fails while the two differ).
+export function columnTableMarkdown(): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = reportColumns().map((c) =>
+    `| \`${c.key}\` | ${c.group.key} | ${cell(c.nameZh)} | ${cell(c.unitZh)} | ${c.kind} | ${cell(c.definitionEn)} |`,
+  );
+  return ['| column | group | 中文 | 单位 | kind | how it is counted |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
