@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuditChainHead, AuditEvent, AuditOutcome } from '../src/audit/audit-event.entity';
 import { appendAuditEvent, verifyAuditChain } from '../src/audit/audit.service';
 import { APPEND_TRIGGERS } from '../src/audit/chain-head';
+import { StatementCount, trackStatements } from '../src/common/sql-counter';
 import { Role } from '../src/policy/viewer';
 import { freshDatabase, testDatabases } from './helpers/databases';
 
@@ -31,6 +32,15 @@ describe.each(testDatabases())('audit append on $name', ({ name, target }) => {
     expect(await triggers()).toEqual([...APPEND_TRIGGERS].sort());
   });
 
+  it('costs 2 statements at the first append of a data source (the head read, with the trigger check), 1 after', async () => {
+    const first = new StatementCount(true);
+    await trackStatements(first, () => appendAuditEvent(ds, input(0, [1])));
+    expect(first.log).toEqual([expect.stringMatching(/^SELECT h\.seq .*TRIGGER.* FROM audit_chain_head/is), expect.stringMatching(/^INSERT INTO \W?audit_event\W?\s?\(/)]);
+    const next = new StatementCount();
+    await trackStatements(next, () => appendAuditEvent(ds, input(0, [2])));
+    expect(next.statements).toBe(1);
+  });
+
   it('links every person of every event and moves the head, in the one statement', async () => {
     const many = Array.from({ length: 2500 }, (_, i) => 3 * i + 1);
     const written = await Promise.all([input(1, many), input(2, []), input(3, [7, 5, 7])].map((x) => appendAuditEvent(ds, x)));
@@ -41,7 +51,7 @@ describe.each(testDatabases())('audit append on $name', ({ name, target }) => {
     expect(bySeq(written[2].seq)).toEqual([5, 7]);
     const last = written[written.length - 1];
     expect(await ds.getRepository(AuditChainHead).findOneByOrFail({ id: 1 })).toMatchObject({ seq: last.seq, hash: last.hash });
-    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 3 });
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 5 });
   });
 
   it('an insert refused on the key writes nothing: no links, the head unmoved', async () => {
@@ -53,7 +63,7 @@ describe.each(testDatabases())('audit append on $name', ({ name, target }) => {
     expect(await ds.query('SELECT person_id FROM audit_event_person WHERE person_id > 900000')).toEqual([]);
     expect(await ds.getRepository(AuditEvent).countBy({ seq: fresh.seq })).toBe(0);
     expect(await ds.getRepository(AuditChainHead).findOneByOrFail({ id: 1 })).toEqual(head);
-    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 3 });
+    expect(await verifyAuditChain(ds)).toEqual({ ok: true, checked: 5 });
   });
 
   it('refuses to append without the triggers (no event without its person links), every waiting append at once', async () => {
