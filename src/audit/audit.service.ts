@@ -59,7 +59,6 @@ export function maskVariables(value: unknown, key = ''): unknown {
   return value;
 }
 
-// Group commit. Appends in this process queue up; one transaction at a time takes the locked chain
 // Group commit. Appends in this process queue up; one commit at a time appends every event waiting at
 // that moment, in arrival order: the first append of a quiet moment is written at once and alone, and
 // under load one commit serves all the requests that arrived meanwhile instead of each waiting for its
