@@ -9,7 +9,8 @@ import { DISTRICT_INDICATORS, PERSON_PROFILE, PERSONS_PAGE } from './helpers/que
 // persons page: 1 page query + 1 count + one statement per relation loader: involvements (with their
 // cases), seizures, heroin factors, case suspects (with their persons), detections, risk assessments,
 // programmes (with caseworkers and centres), follow-up checks, assistances = 11;
-const AUDIT_STATEMENTS = 5;
+// the audit event: one INSERT, the chain head moved and the persons linked inside it (src/audit/audit.service.ts)
+const AUDIT_STATEMENTS = 1;
 const PERSONS_PAGE_STATEMENTS = 11 + AUDIT_STATEMENTS;
 // one profile: the person + the 9 relation loaders above + the audit event.
 const PROFILE_STATEMENTS = 10 + AUDIT_STATEMENTS;

@@ -77,7 +77,8 @@ export class AuditEvent {
   @Column({ type: 'int' })
   personCount: number;
 
-  // ids of the persons returned, comma-separated in ascending order (also indexed in audit_event_person)
+  // ids of the persons returned, comma-separated in ascending order (also indexed in audit_event_person,
+  // whose rows the database writes from this list in the statement that inserts the event)
   @Column({ type: 'text' })
   personIds: string;
 
@@ -95,7 +96,8 @@ export class AuditEvent {
   keyId: string;
 }
 
-// person -> events, so that "who read this person" is an index lookup
+// person -> events, so that "who read this person" is an index lookup. Derived: a trigger on audit_event
+// writes an event's rows from its person list, atomically with the event (src/audit/chain-head.ts).
 @Entity('audit_event_person')
 @Index(['personId', 'seq'])
 export class AuditEventPerson {
@@ -106,8 +108,9 @@ export class AuditEventPerson {
   personId: number;
 }
 
-// One row (id 1): the chain head. Appends lock it, so concurrent requests and several service
-// instances extend one chain instead of forking it.
+// One row (id 1): the chain head, the last event's seq and hash. A trigger moves it in the statement
+// that inserts events, taking its lock: concurrent appends of several service instances take turns, and
+// an event's primary key (seq) refuses a second event at the same position (src/audit/audit.service.ts).
 @Entity('audit_chain_head')
 export class AuditChainHead {
   @PrimaryColumn({ type: 'int' })

@@ -4,10 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { maskIdNumber } from '../common/id-number';
 import { Viewer } from '../policy/viewer';
 import { domainError, isUnavailable } from '../common/errors';
-import { inTransaction } from '../common/transactions';
+import { inAutocommit, inTransaction } from '../common/transactions';
 import { logger } from '../common/logger';
-import { AuditChainHead, AuditEvent, AuditEventPerson, AuditOutcome } from './audit-event.entity';
+import { AuditEvent, AuditOutcome } from './audit-event.entity';
 import { auditKeyId, auditMac, LEGACY_KEY_ID } from './audit-key';
+import { AuditSchemaError, ChainHead, isDuplicateKey, lockHead, readHead } from './chain-head';
 import { noteCommitted } from './checkpoints';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -58,14 +59,20 @@ export function maskVariables(value: unknown, key = ''): unknown {
   return value;
 }
 
-// Group commit. Appends in this process queue up; one transaction at a time takes the locked chain
-// head and appends every event waiting at that moment, in arrival order, then commits: the first
-// append of a quiet moment is written at once and alone, and under load the round trips of one
-// transaction (lock, insert events, insert persons, move the head, commit) are shared by all the
-// requests that arrived meanwhile instead of each waiting for its own turn on the lock. Every caller
-// still waits for the commit that holds its event (no answer before its audit event is stored).
-// Across processes the locked head row (SELECT ... FOR UPDATE on MySQL; SQLite has one writer)
-// keeps one chain.
+// Group commit. Appends in this process queue up; one commit at a time appends every event waiting at
+// that moment, in arrival order: the first append of a quiet moment is written at once and alone, and
+// under load one commit serves all the requests that arrived meanwhile instead of each waiting for its
+// own. Every caller still waits for the commit that holds its event (no answer before its audit event
+// is stored).
+//
+// A commit is one INSERT of the events, in autocommit, with the sequence numbers after the head this
+// process knows and each event's previous hash chained on: the events' primary key is the guard. The
+// statement is atomic, and inside it the database moves the chain head and writes the person links
+// (triggers: src/audit/chain-head.ts), so that an event is never stored without them. When another
+// process appended meanwhile, the insert fails on the key and writes nothing; the events are then
+// chained after the head read under its lock, in one transaction (one INSERT more, and BEGIN, the
+// locked read, COMMIT). Several processes sharing the database keep one chain: no fork (a sequence
+// number is taken once), no gap (a process appends after a head that exists).
 export const MAX_EVENTS_PER_COMMIT = 200;
 // Appends waiting beyond this (the database is slow or down) are refused at once: their requests answer
 // SERVICE_UNAVAILABLE instead of queueing without bound.
@@ -83,26 +90,15 @@ interface Pending {
 interface AppendQueue {
   waiting: Pending[];
   flushing: boolean;
-  // the chain head as this process last committed it (null: not known, read it under a lock)
+  // the chain head as this process last committed it (null: not known, read it first)
   head: ChainHead | null;
-  // another instance moved the head under this one: until then, read it under a lock at once rather
-  // than try the conditional move first (which would cost a statement for nothing each time)
-  lockedReadsUntil: number;
-}
-
-// How long an instance that found the head moved by another one reads it under a lock first.
-export const CONTENDED_HEAD_MS = 10_000;
-
-interface ChainHead {
-  seq: number;
-  hash: string;
 }
 
 const queues = new WeakMap<DataSource, AppendQueue>();
 
 export function appendAuditEvent(ds: DataSource, input: AuditInput): Promise<AuditEvent> {
   let queue = queues.get(ds);
-  if (!queue) queues.set(ds, (queue = { waiting: [], flushing: false, head: null, lockedReadsUntil: 0 }));
+  if (!queue) queues.set(ds, (queue = { waiting: [], flushing: false, head: null }));
   const q = queue;
   if (q.waiting.length >= MAX_WAITING_APPENDS) return Promise.reject(domainError('SERVICE_UNAVAILABLE', 'Too many audit events are waiting to be written'));
   return new Promise<AuditEvent>((resolve, reject) => {
@@ -121,17 +117,13 @@ async function flush(ds: DataSource, q: AppendQueue): Promise<void> {
 }
 
 // A batch that fails because of its data is split in halves, each committed in turn (arrival order
-// kept): a bad event costs a few more transactions, not one per event, and fails only its own request.
-// When the database itself is unavailable (down, too slow, locked), retrying event by event would only
-// keep callers waiting: the batch and everything queued behind it fail at once.
+// kept): a bad event costs a few more commits, not one per event, and fails only its own request.
+// When the database itself is unavailable (down, too slow, locked) or its audit schema is not in
+// place, retrying event by event would only keep callers waiting: the batch and everything queued
+// behind it fail at once.
 async function commitBatch(ds: DataSource, q: AppendQueue, batch: Pending[]): Promise<void> {
   try {
-    // SQLite shared by several processes (federation's subgraphs): the transaction takes the write lock
-    // first (waiting for it), as a read-then-write transaction would fail with "database is locked"
-    // when another process appended in between
-    const events = await batch[0].scope.runInAsyncScope(() =>
-      inTransaction(ds, (em) => appendInTransaction(em, batch.map((b) => b.input), Date.now() < q.lockedReadsUntil ? null : q.head, q), { immediate: true }),
-    );
+    const events = await batch[0].scope.runInAsyncScope(() => appendEvents(ds, q.head, batch.map((b) => b.input)));
     const last = events[events.length - 1];
     q.head = { seq: last.seq, hash: last.hash };
     batch.forEach((b, i) => b.resolve(events[i]));
@@ -145,7 +137,8 @@ async function commitBatch(ds: DataSource, q: AppendQueue, batch: Pending[]): Pr
     });
   } catch (err) {
     q.head = null;
-    if (isUnavailable(err)) {
+    if (err instanceof AuditSchemaError) logger.error({ err: { message: err.message } }, 'audit events cannot be appended');
+    if (isUnavailable(err) || err instanceof AuditSchemaError) {
       for (const b of [...batch, ...q.waiting.splice(0)]) b.reject(err);
       return;
     }
@@ -156,7 +149,41 @@ async function commitBatch(ds: DataSource, q: AppendQueue, batch: Pending[]): Pr
   }
 }
 
-function eventFor(input: AuditInput, seq: number, prevHash: string): [AuditEvent, number[]] {
+// The events after `known` (read first when not known): one INSERT. When another process appended
+// since, the insert fails on the primary key and writes nothing, and the events are chained after the
+// head read under its lock instead (BEGIN, locked read, INSERT, COMMIT); a head that did not move means
+// the failure was not another append: it is the batch's own.
+async function appendEvents(ds: DataSource, known: ChainHead | null, inputs: AuditInput[]): Promise<AuditEvent[]> {
+  const after = known ?? (await readHead(ds.manager));
+  const events = chainAfter(after, inputs);
+  try {
+    await inAutocommit(ds, (em) => insertEvents(em, events));
+    return events;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    // SQLite shared by several processes (federation's subgraphs): the transaction takes the write
+    // lock first, as a read-then-write transaction would fail with "database is locked" when another
+    // process appended in between
+    return inTransaction(
+      ds,
+      async (em) => {
+        const head = await lockHead(em);
+        if (head.seq === after.seq && head.hash === after.hash) throw err;
+        const chained = chainAfter(head, inputs);
+        await insertEvents(em, chained);
+        return chained;
+      },
+      { immediate: true },
+    );
+  }
+}
+
+// updateEntity(false): the events are complete, no read-back of defaults (one statement)
+async function insertEvents(em: EntityManager, events: AuditEvent[]): Promise<void> {
+  await em.createQueryBuilder().insert().into(AuditEvent).values(events).updateEntity(false).execute();
+}
+
+function eventFor(input: AuditInput, seq: number, prevHash: string): AuditEvent {
   const ids = [...new Set(input.personIds)].sort((a, b) => a - b);
   const partial: Omit<AuditEvent, 'hash'> = {
     seq,
@@ -170,62 +197,21 @@ function eventFor(input: AuditInput, seq: number, prevHash: string): [AuditEvent
     purpose: input.viewer.purpose,
     outcome: input.outcome,
     personCount: ids.length,
+    // the person links (audit_event_person) are written from this list by the database
     personIds: ids.join(','),
     prevHash,
     keyId: auditKeyId(),
   };
-  return [{ ...partial, hash: eventHash(partial) }, ids];
+  return { ...partial, hash: eventHash(partial) };
 }
 
-function chainAfter(head: ChainHead, inputs: AuditInput[]): Array<{ event: AuditEvent; ids: number[] }> {
+function chainAfter(head: ChainHead, inputs: AuditInput[]): AuditEvent[] {
   let prevHash = head.hash;
   return inputs.map((input, i) => {
-    const [event, ids] = eventFor(input, head.seq + 1 + i, prevHash);
+    const event = eventFor(input, head.seq + 1 + i, prevHash);
     prevHash = event.hash;
-    return { event, ids };
+    return event;
   });
 }
 
-// Appends the events after the chain head, in order, and moves the head. The head this process
-// committed last is moved first, on condition that it is still the head: the update locks the head
-// row and checks it at once (4 statements with the transaction's own, plus one per further 1,000
-// persons read). When another process appended meanwhile (or the head is not known), the head is read
-// under a lock (SELECT ... FOR UPDATE on MySQL; SQLite's transaction holds the write lock already) and
-// moved after the inserts: one more statement; and while other instances append too
-// (CONTENDED_HEAD_MS after a moved head was found), it is read that way at once: 6 statements.
-async function appendInTransaction(em: EntityManager, inputs: AuditInput[], known: ChainHead | null, q: AppendQueue): Promise<AuditEvent[]> {
-  let written = known && chainAfter(known, inputs);
-  if (known && written) {
-    const last = written[written.length - 1].event;
-    const moved = await em
-      .createQueryBuilder()
-      .update(AuditChainHead)
-      .set({ seq: last.seq, hash: last.hash })
-      .where('id = 1 AND seq = :seq AND hash = :hash', { seq: known.seq, hash: known.hash })
-      .execute();
-    if (moved.affected !== 1) {
-      written = null;
-      q.lockedReadsUntil = Date.now() + CONTENDED_HEAD_MS;
-    }
-  }
-  const headMoved = written !== null;
-  if (!written) {
-    const qb = em.getRepository(AuditChainHead).createQueryBuilder('h').where('h.id = 1');
-    if (em.connection.options.type !== 'better-sqlite3') qb.setLock('pessimistic_write');
-    const head = await qb.getOneOrFail();
-    written = chainAfter({ seq: head.seq, hash: head.hash }, inputs);
-  }
-  const events = written.map((w) => w.event);
-  // updateEntity(false): the events are complete, no read-back of defaults (one statement)
-  await em.createQueryBuilder().insert().into(AuditEvent).values(events).updateEntity(false).execute();
-  const persons = written.flatMap(({ event, ids }) => ids.map((personId) => ({ seq: event.seq, personId })));
-  for (let i = 0; i < persons.length; i += 1000) await em.getRepository(AuditEventPerson).insert(persons.slice(i, i + 1000));
-  if (!headMoved) {
-    const last = events[events.length - 1];
-    await em.getRepository(AuditChainHead).update({ id: 1 }, { seq: last.seq, hash: last.hash });
-  }
-  return events;
-}
-
 export { verifyAuditChain } from './chain-verify';
-
