@@ -7,13 +7,14 @@ import { gql } from './helpers/graphql';
 
 // Batching holds in a subgraph too: the gateway asks a department for the persons of a whole page
 // in one _entities call, and the statements must not grow with their number.
-// justice: persons by id (jurisdiction) + programmes (with caseworkers and centres) + follow-up checks = 3;
-// employment: persons by id + assistances = 2; plus the audit event: one INSERT (see views.test.ts).
+// justice: persons by id (jurisdiction) + their programmes with caseworkers, centres and follow-up
+// checks (src/core/person-lists.ts) = 2; employment: persons by id + assistances = 2; plus the audit
+// event: one INSERT (see views.test.ts).
 const AUDIT_STATEMENTS = 1;
 const ENTITIES = {
   justice: {
     query: `query J($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id rehabProgrammes { kind followUpChecks { result } caseworker { name } centre { name } } } } }`,
-    statements: 3 + AUDIT_STATEMENTS,
+    statements: 2 + AUDIT_STATEMENTS,
   },
   employment: {
     query: `query E($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id employmentAssistances { kind provider } } } }`,

@@ -48,7 +48,7 @@ export function byIdLoader<K extends string | number, T>(
 // Reads one column of a row into an entity: the driver's conversion (dates, booleans, transformers),
 // skipped where the driver already gives the value the entity holds (text, integers, days as text).
 interface ColumnReader {
-  field: string; // the column's name in the result row
+  field: string; // the column's key in the result row (or JSON object)
   read: (entity: ObjectLiteral, value: unknown) => void;
 }
 
@@ -70,7 +70,7 @@ function columnReader(ds: DataSource, c: ColumnMetadata, field: string): ColumnR
 }
 
 // One entity's columns in a result row: how to make an instance of it from the row.
-interface RowShape {
+export interface RowShape {
   metadata: EntityMetadata;
   readers: ColumnReader[];
   prototype: object | null; // the entity class's prototype: rows become instances without running its constructor
@@ -79,26 +79,42 @@ interface RowShape {
 
 // The columns the loaders read: all but virtual ones and the rows' own bookkeeping timestamps (created,
 // updated), which no field or rule reads and which would cost two Date objects per row.
-const loadedColumns = (metadata: EntityMetadata) => metadata.columns.filter((c) => !c.isVirtual && !c.isCreateDate && !c.isUpdateDate);
+export const loadedColumns = (metadata: EntityMetadata) => metadata.columns.filter((c) => !c.isVirtual && !c.isCreateDate && !c.isUpdateDate);
 
-function rowShape(ds: DataSource, metadata: EntityMetadata, prefix: string): RowShape {
+// `keyOf` names a column's field in the rows: its prefixed column name in a result row by default,
+// its property name in a JSON object (src/common/json-lists.ts).
+export function rowShape(ds: DataSource, metadata: EntityMetadata, prefix: string, keyOf = (c: ColumnMetadata) => `${prefix}${c.databaseName}`): RowShape {
   const columns = loadedColumns(metadata);
-  const primary = metadata.primaryColumns[0];
   return {
     metadata,
-    readers: columns.map((c) => columnReader(ds, c, `${prefix}${c.databaseName}`)),
+    readers: columns.map((c) => columnReader(ds, c, keyOf(c))),
     prototype: typeof metadata.target === 'function' ? (metadata.target.prototype as object) : null,
-    idField: `${prefix}${primary.databaseName}`,
+    idField: keyOf(metadata.primaryColumns[0]),
   };
 }
 
-function hydrate<T>(shape: RowShape, row: Record<string, unknown>): T {
+export function hydrate<T>(shape: RowShape, row: Record<string, unknown>): T {
   const entity = (shape.prototype ? Object.create(shape.prototype) : shape.metadata.create()) as ObjectLiteral;
   for (const r of shape.readers) {
     const value = row[r.field];
     if (value !== undefined) r.read(entity, value);
   }
   return entity as T;
+}
+
+// Rows a query builder selected for an entity under `alias` (its columns as alias_column) as entity
+// instances, converted as findByKeys converts its rows.
+const selectedShapes = new WeakMap<DataSource, Map<string, RowShape>>();
+export function hydrateSelected<T>(ds: DataSource, target: EntityTarget<T & ObjectLiteral>, alias: string, rows: ReadonlyArray<Record<string, unknown>>): T[] {
+  let shapes = selectedShapes.get(ds);
+  if (!shapes) selectedShapes.set(ds, (shapes = new Map()));
+  const metadata = ds.getMetadata(target);
+  const key = `${metadata.name}|${alias}`;
+  let shape = shapes.get(key);
+  if (!shape) shapes.set(key, (shape = rowShape(ds, metadata, `${alias}_`)));
+  const out = new Array<T>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = hydrate<T>(shape, rows[i]);
+  return out;
 }
 
 // An entity a row refers to by one of its columns (`via`, the referring property), read in the same

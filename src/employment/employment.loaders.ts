@@ -1,19 +1,16 @@
 import { requestScoped } from '../core/context';
-import { DataSource } from 'typeorm';
-import { findByKeys, groupedLoader } from '../common/loaders';
-import { EmploymentAssistance } from './employment-assistance.entity';
+import { listByPerson, personLists, PersonListLoader } from '../core/person-lists';
+import { assistancesOfPerson } from './employment.person-lists';
 
-// The employment bureau's loaders, a fresh set per request.
-export function createEmploymentLoaders(ds: DataSource) {
+// The employment bureau's loaders, a fresh set per request: a person's assistances are read with every
+// list of the tick in one statement (src/core/person-lists.ts).
+export function createEmploymentLoaders(lists: PersonListLoader) {
   return {
-    assistancesByPerson: groupedLoader<number, EmploymentAssistance>(
-      (ids) => findByKeys(ds, EmploymentAssistance, 'personId', ids, [['startedAt', 'DESC'], ['id', 'DESC']]),
-      (r) => r.personId,
-    ),
+    assistancesByPerson: listByPerson(lists, assistancesOfPerson),
   };
 }
 
 
 export const employmentLoaders = requestScoped(function employmentLoaders(ctx) {
-  return createEmploymentLoaders(ctx.ds);
+  return createEmploymentLoaders(personLists(ctx));
 });

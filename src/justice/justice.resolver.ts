@@ -19,17 +19,17 @@ export class PersonJusticeResolver {
 @Resolver(() => RehabProgramme)
 export class RehabProgrammeResolver {
   @FieldResolver(() => [FollowUpCheck], { nullable: true, description: 'Follow-up checks, newest first (帮扶/检测记录)' })
-  followUpChecks(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Promise<FollowUpCheck[]> {
-    return justiceLoaders(ctx).checksByProgramme.load(programme.id);
+  followUpChecks(@Root() programme: RehabProgramme, @Ctx() ctx: Context): FollowUpCheck[] | Promise<FollowUpCheck[]> {
+    return programme.loadedChecks ?? justiceLoaders(ctx).checksByProgramme.load(programme.id);
   }
 
   @FieldResolver(() => Caseworker, { nullable: true, description: 'The responsible caseworker (禁毒专干)' })
-  caseworker(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Promise<Caseworker | null> | null {
-    return programme.caseworkerId === null ? null : justiceLoaders(ctx).caseworkerById.load(programme.caseworkerId);
+  caseworker(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Caseworker | Promise<Caseworker | null> | null {
+    return programme.caseworkerId === null ? null : (programme.caseworkerRef ?? justiceLoaders(ctx).caseworkerById.load(programme.caseworkerId));
   }
 
   @FieldResolver(() => RehabCentre, { nullable: true, description: 'The community centre (社区戒毒康复工作中心)' })
-  centre(@Root() programme: RehabProgramme, @Ctx() ctx: Context): Promise<RehabCentre | null> | null {
-    return programme.centreId === null ? null : justiceLoaders(ctx).centreById.load(programme.centreId);
+  centre(@Root() programme: RehabProgramme, @Ctx() ctx: Context): RehabCentre | Promise<RehabCentre | null> | null {
+    return programme.centreId === null ? null : (programme.centreRef ?? justiceLoaders(ctx).centreById.load(programme.centreId));
   }
 }

@@ -2,14 +2,14 @@ import { Context } from '../core/context';
 import { Department } from '../common/department';
 import { TimelineEntry } from '../core/department-module';
 import { mayRead } from '../policy/access-rules';
-import { justiceLoaders } from './justice.loaders';
+import { checksOf, justiceLoaders } from './justice.loaders';
 
 // Justice's events in a person's timeline: rehabilitation programmes and their follow-up checks.
 export async function justiceTimeline(personId: number, ctx: Context): Promise<TimelineEntry[]> {
   const l = justiceLoaders(ctx);
   const programmes = mayRead(ctx.viewer.role, 'Person', 'rehabProgrammes') ? await l.programmesByPerson.load(personId) : [];
   const checks = mayRead(ctx.viewer.role, 'RehabProgramme', 'followUpChecks')
-    ? (await Promise.all(programmes.map((p) => l.checksByProgramme.load(p.id)))).flat()
+    ? await checksOf(programmes, l)
     : [];
   const department = Department.JUSTICE;
   return [

@@ -5,6 +5,7 @@ import { DepartmentRecord } from '../common/department-record';
 import { DateScalar } from '../common/scalars';
 import { Person } from '../core/person.entity';
 import { Caseworker } from './caseworker.entity';
+import type { FollowUpCheck } from './follow-up-check.entity';
 import { ProgrammeKind, ProgrammeOutcome } from './justice.enums';
 import { RehabCentre } from './rehab-centre.entity';
 
@@ -62,4 +63,8 @@ export class RehabProgramme extends DepartmentRecord {
   @ManyToOne(() => RehabCentre, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'centre_id' })
   centreRef?: RehabCentre;
+
+  // Read with the programme when it came as one of a person's programmes (justice.person-lists.ts),
+  // like caseworkerRef and centreRef. Absent otherwise: the resolvers then use the loaders.
+  declare loadedChecks?: FollowUpCheck[];
 }

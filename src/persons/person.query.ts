@@ -1,5 +1,6 @@
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { onReplica } from '../common/read-replica';
+import { hydrateSelected, loadedColumns } from '../common/loaders';
 import { checkPageSize, decodeCursor, toConnection } from '../common/pagination/connection';
 import { minusYears } from '../common/period';
 import { DistrictTree } from '../core/district-tree';
@@ -73,14 +74,21 @@ export async function findPersons(
   const first = checkPageSize(firstArg);
   const afterId = decodeCursor(after);
   const base = (em: EntityManager) => applyFilter(em.getRepository(Person).createQueryBuilder('p'), tree, filter, scope);
-  const page = (em: EntityManager) => {
-    const qb = base(em).orderBy('p.id', 'ASC').take(first + 1);
-    return afterId === undefined ? qb : qb.andWhere('p.id > :afterId', { afterId });
-  };
-  // page and count side by side, each on a connection of its own
-  const [rows, totalCount] = await Promise.all([
-    first === 0 ? Promise.resolve([]) : onReplica(ds, (em) => page(em).getMany()),
-    onReplica(ds, (em) => base(em).getCount()),
-  ]);
-  return toConnection(rows, first, totalCount, afterId !== undefined);
+  const count = () => onReplica(ds, (em) => base(em).getCount());
+  if (first === 0) return toConnection([], first, await count(), afterId !== undefined);
+  // The page and the count of every matching person in one statement: the count is an uncorrelated
+  // subquery (evaluated once) beside the page's columns. Only a page that comes back empty after a
+  // cursor needs the count on its own.
+  const rows = await onReplica(ds, (em) => {
+    const qb = base(em)
+      .select(loadedColumns(ds.getMetadata(Person)).map((c) => `p.${c.propertyName}`))
+      .addSelect(`(${base(em).select('COUNT(*)').getQuery()})`, 'total_count')
+      .orderBy('p.id', 'ASC')
+      .limit(first + 1);
+    if (afterId !== undefined) qb.andWhere('p.id > :afterId', { afterId });
+    const [sql, parameters] = qb.getQueryAndParameters();
+    return em.query(sql, parameters) as Promise<Array<Record<string, unknown>>>;
+  });
+  const totalCount = rows.length ? Number(rows[0].total_count) : afterId === undefined ? 0 : await count();
+  return toConnection(hydrateSelected(ds, Person, 'p', rows), first, totalCount, afterId !== undefined);
 }

@@ -3,7 +3,9 @@ import { Column, Entity, Index } from 'typeorm';
 import { DAY, ENUM } from '../common/columns';
 import { DepartmentRecord } from '../common/department-record';
 import { DateScalar } from '../common/scalars';
+import type { CaseSuspect } from './case-suspect.entity';
 import { CaseType } from './public-security.enums';
+import type { Seizure } from './seizure.entity';
 
 @ObjectType({ description: 'A drug criminal case filed by public security (毒品刑事案件)' })
 @Entity('drug_case')
@@ -33,4 +35,11 @@ export class DrugCase extends DepartmentRecord {
   @Field(() => Int, { description: 'Drug-manufacturing sites destroyed in this case (摧毁制毒窝点数)' })
   @Column({ type: 'int', default: 0 })
   manufacturingSitesDestroyed: number;
+
+  // Read with the case when it came as part of a person's involvements (public-security.person-lists.ts):
+  // its seizures, its suspects, and the factors of the default heroin-equivalent table for the
+  // substances seized. Absent otherwise: the resolvers then use the loaders.
+  declare loadedSeizures?: Seizure[];
+  declare loadedSuspects?: CaseSuspect[];
+  declare defaultHeroinFactors?: ReadonlyMap<string, number>;
 }

@@ -6,32 +6,24 @@ import { Person } from '../core/person.entity';
 import { personLoaders } from '../core/person.loaders';
 import { CaseSuspect } from './case-suspect.entity';
 import { DrugCase } from './drug-case.entity';
-import { DrugUseDetection } from './drug-use-detection.entity';
 import { HeroinEquivalentFactor } from './heroin-equivalent-factor.entity';
-import { RiskAssessment } from './risk-assessment.entity';
 import { Seizure } from './seizure.entity';
 import { WastewaterSample } from './wastewater-sample.entity';
 import { onReplica } from '../common/read-replica';
+import { listByPerson, personLists, PersonListLoader } from '../core/person-lists';
+import { detectionsOfPerson, involvementsOfPerson, riskAssessmentsOfPerson } from './public-security.person-lists';
 
-// Public security's loaders, a fresh set per request. Lists come newest first. A person's cases come
-// with their involvements, and a case's suspects with their persons, in the same statements: those
-// loaders are primed with them (`personById` is the request's person loader).
-export function createPublicSecurityLoaders(ds: DataSource, personById: DataLoader<number, Person | null>) {
+// Public security's loaders, a fresh set per request. Lists come newest first. A person's lists are
+// read with every list of the tick in one statement (src/core/person-lists.ts), a case with its
+// seizures and suspects within them; the loaders by case serve the cases reached otherwise (a
+// district's cases), and a case's suspects come with their persons: `personById` (the request's
+// person loader) is primed with them.
+export function createPublicSecurityLoaders(ds: DataSource, personById: DataLoader<number, Person | null>, lists: PersonListLoader) {
   const caseById = byIdLoader<number, DrugCase>((ids) => findByKeys(ds, DrugCase, 'id', ids), (r) => r.id);
   return {
-    detectionsByPerson: groupedLoader<number, DrugUseDetection>(
-      (ids) => findByKeys(ds, DrugUseDetection, 'personId', ids, [['detectedAt', 'DESC'], ['id', 'DESC']]),
-      (r) => r.personId,
-    ),
-    riskAssessmentsByPerson: groupedLoader<number, RiskAssessment>(
-      (ids) => findByKeys(ds, RiskAssessment, 'personId', ids, [['assessedAt', 'DESC'], ['id', 'DESC']]),
-      (r) => r.personId,
-    ),
-    involvementsByPerson: groupedLoader<number, CaseSuspect>(async (ids) => {
-      const rows = await findByKeysJoined(ds, CaseSuspect, 'personId', ids, [['id', 'DESC']], [{ target: DrugCase, via: 'caseId' }]);
-      for (const [involvement, drugCase] of rows) caseById.prime(involvement.caseId, drugCase as DrugCase | null);
-      return rows.map(([involvement]) => involvement);
-    }, (r) => r.personId),
+    detectionsByPerson: listByPerson(lists, detectionsOfPerson),
+    riskAssessmentsByPerson: listByPerson(lists, riskAssessmentsOfPerson),
+    involvementsByPerson: listByPerson(lists, involvementsOfPerson),
     suspectsByCase: groupedLoader<number, CaseSuspect>(async (ids) => {
       const rows = await findByKeysJoined(ds, CaseSuspect, 'caseId', ids, [['id', 'ASC']], [{ target: Person, via: 'personId' }]);
       for (const [suspect, person] of rows) personById.prime(suspect.personId, person as Person | null);
@@ -69,5 +61,5 @@ export function createPublicSecurityLoaders(ds: DataSource, personById: DataLoad
 
 
 export const publicSecurityLoaders = requestScoped(function publicSecurityLoaders(ctx) {
-  return createPublicSecurityLoaders(ctx.ds, personLoaders(ctx).personById);
+  return createPublicSecurityLoaders(ctx.ds, personLoaders(ctx).personById, personLists(ctx));
 });

@@ -39,17 +39,17 @@ export class PersonPublicSecurityResolver {
 @Resolver(() => CaseSuspect)
 export class CaseSuspectResolver {
   @FieldResolver(() => DrugCase, { description: 'The case (案件)' })
-  async case(@Root() suspect: CaseSuspect, @Ctx() ctx: Context): Promise<DrugCase> {
-    return (await publicSecurityLoaders(ctx).caseById.load(suspect.caseId)) as DrugCase;
+  case(@Root() suspect: CaseSuspect, @Ctx() ctx: Context): DrugCase | Promise<DrugCase> {
+    return suspect.caseRef ?? (publicSecurityLoaders(ctx).caseById.load(suspect.caseId) as Promise<DrugCase>);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The suspect (犯罪嫌疑人)' })
-  person(@Root() suspect: CaseSuspect, @Ctx() ctx: Context): Promise<Person | null> {
-    return personLoaders(ctx).personById.load(suspect.personId);
+  person(@Root() suspect: CaseSuspect, @Ctx() ctx: Context): Person | Promise<Person | null> {
+    return suspect.personRef ?? personLoaders(ctx).personById.load(suspect.personId);
   }
 }
 
-export function heroinEquivalentKg(seizures: Seizure[], factors: Map<string, number>): number {
+export function heroinEquivalentKg(seizures: Seizure[], factors: ReadonlyMap<string, number>): number {
   const grams = seizures
     .filter((s) => s.kind === SeizureKind.DRUG)
     .reduce((sum, s) => sum + (s.quantityGrams ?? 0) * (factors.get(s.substance) ?? 0), 0);
@@ -59,20 +59,25 @@ export function heroinEquivalentKg(seizures: Seizure[], factors: Map<string, num
 @Resolver(() => DrugCase)
 export class DrugCaseResolver {
   @FieldResolver(() => [Seizure], { nullable: true, description: 'What was seized in the case (缴获情况)' })
-  seizures(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<Seizure[]> {
-    return publicSecurityLoaders(ctx).seizuresByCase.load(drugCase.id);
+  seizures(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Seizure[] | Promise<Seizure[]> {
+    return drugCase.loadedSeizures ?? publicSecurityLoaders(ctx).seizuresByCase.load(drugCase.id);
   }
 
   @FieldResolver(() => [CaseSuspect], { nullable: true, description: 'All suspects of the case (全部犯罪嫌疑人)' })
-  suspects(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<CaseSuspect[]> {
-    return publicSecurityLoaders(ctx).suspectsByCase.load(drugCase.id);
+  suspects(@Root() drugCase: DrugCase, @Ctx() ctx: Context): CaseSuspect[] | Promise<CaseSuspect[]> {
+    return drugCase.loadedSuspects ?? publicSecurityLoaders(ctx).suspectsByCase.load(drugCase.id);
   }
 
   @FieldResolver(() => Float, {
     nullable: true,
     description: 'Drugs seized in the case as kilograms of heroin equivalent, default factor table (缴获毒品折合海洛因, 千克)',
   })
-  async heroinEquivalentKg(@Root() drugCase: DrugCase, @Ctx() ctx: Context): Promise<number> {
+  heroinEquivalentKg(@Root() drugCase: DrugCase, @Ctx() ctx: Context): number | Promise<number> {
+    if (drugCase.loadedSeizures && drugCase.defaultHeroinFactors) return heroinEquivalentKg(drugCase.loadedSeizures, drugCase.defaultHeroinFactors);
+    return this.heroinEquivalentKgLoaded(drugCase, ctx);
+  }
+
+  private async heroinEquivalentKgLoaded(drugCase: DrugCase, ctx: Context): Promise<number> {
     const [seizures, factors] = await Promise.all([
       publicSecurityLoaders(ctx).seizuresByCase.load(drugCase.id),
       publicSecurityLoaders(ctx).heroinFactors.load(DEFAULT_HEROIN_EQUIVALENT_TABLE),

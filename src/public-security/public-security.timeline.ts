@@ -13,7 +13,7 @@ export async function publicSecurityTimeline(personId: number, ctx: Context): Pr
     may('drugCases') ? l.involvementsByPerson.load(personId) : [],
     may('riskAssessments') ? l.riskAssessmentsByPerson.load(personId) : [],
   ]);
-  const cases = await Promise.all(involvements.map((s) => l.caseById.load(s.caseId)));
+  const cases = involvements.every((s) => s.caseRef) ? involvements.map((s) => s.caseRef) : await Promise.all(involvements.map((s) => l.caseById.load(s.caseId)));
   const department = Department.PUBLIC_SECURITY;
   return [
     ...detections.map((d) => ({
