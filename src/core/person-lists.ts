@@ -56,25 +56,27 @@ export class PersonListLoader {
   }
 
   private dispatch(queue: Waiting[]): void {
-    const lists: Array<PersonList<unknown>> = [];
+    const columns = new Map<PersonList<unknown>, number>(); // list -> its column, l0, l1...
     const byPerson = new Map<number, Waiting[]>();
     for (const w of queue) {
-      if (!lists.includes(w.list)) lists.push(w.list);
+      if (!columns.has(w.list)) columns.set(w.list, columns.size);
       const waiting = byPerson.get(w.personId);
       if (waiting) waiting.push(w);
       else byPerson.set(w.personId, [w]);
     }
+    const lists = [...columns.keys()].map((list) => list.compile(this.ds));
+    const names = lists.map((_, i) => `l${i}`);
     const ids = [...byPerson.keys()];
     for (let from = 0; from < ids.length; from += MAX_BATCH_SIZE) {
       const chunk = ids.slice(from, from + MAX_BATCH_SIZE);
-      this.read(lists, chunk).then(
+      this.read(lists.map((l) => l.sql), chunk).then(
         (rows) => {
           for (const id of chunk) {
             const row = rows.get(id);
             for (const w of byPerson.get(id)!) {
-              const i = lists.indexOf(w.list);
+              const i = columns.get(w.list)!;
               try {
-                w.resolve(w.list.compile(this.ds).read(row ? row[`l${i}`] : null));
+                w.resolve(lists[i].read(row ? row[names[i]] : null));
               } catch (err) {
                 w.reject(err);
               }
@@ -88,11 +90,11 @@ export class PersonListLoader {
     }
   }
 
-  private async read(lists: ReadonlyArray<PersonList<unknown>>, ids: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
+  private async read(lists: readonly string[], ids: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
     const q = (name: string) => this.ds.driver.escape(name);
     const person = this.ds.getMetadata(Person);
     const id = q(person.primaryColumns[0].databaseName);
-    const columns = lists.map((l, i) => `${l.compile(this.ds).sql} AS l${i}`).join(', ');
+    const columns = lists.map((sql, i) => `${sql} AS l${i}`).join(', ');
     const sql = `SELECT p.${id} AS id, ${columns} FROM ${q(person.tableName)} p WHERE p.${id} IN (${ids.map(() => '?').join(', ')})`;
     const rows = (await readQuery(this.ds, sql, [...ids])) as Array<Record<string, unknown>>;
     const byId = new Map<number, Record<string, unknown>>();

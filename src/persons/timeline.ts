@@ -4,10 +4,21 @@ import { Department } from '../common/department';
 import { departmentModules, TimelineEntry } from '../core/department-module';
 import { DateScalar } from '../common/scalars';
 
+// type-graphql asks for the union's types again for every record it resolves (instanceof against
+// each): the list is made once per set of registered modules, not once per record.
+let recordTypes: { modules: number; types: [ClassType, ...ClassType[]] } | null = null;
+function timelineRecordTypes(): [ClassType, ...ClassType[]] {
+  const modules = departmentModules();
+  if (recordTypes?.modules !== modules.length) {
+    recordTypes = { modules: modules.length, types: modules.flatMap((m) => m.timelineTypes ?? []) as [ClassType, ...ClassType[]] };
+  }
+  return recordTypes.types;
+}
+
 export const TimelineRecord = createUnionType({
   name: 'TimelineRecord',
   description: 'The record behind a timeline event (事件对应的记录)',
-  types: () => departmentModules().flatMap((m) => m.timelineTypes ?? []) as [ClassType, ...ClassType[]],
+  types: timelineRecordTypes,
 });
 
 @ObjectType({ description: "One event of a person's history, from any department (人员时间线事件)" })
