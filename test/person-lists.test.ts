@@ -32,7 +32,7 @@ const TRICKY_TEXT = 'O\'Brien "the \\ one"\n\t中文 😀';
 // the columns of an entity record as a plain object (the records the lists nest are compared apart)
 const columnsOf = (r: ObjectLiteral | null | undefined) => {
   if (!r) return r;
-  const { caseRef: _c, personRef: _p, caseworkerRef: _w, centreRef: _r, loadedSeizures: _s, loadedSuspects: _u, defaultHeroinFactors: _f, loadedChecks: _k, ...columns } = r;
+  const { caseRef: _c, personRef: _p, caseworkerRef: _w, centreRef: _r, loadedSeizures: _s, loadedSuspects: _u, defaultHeroinFactors: _f, defaultHeroinFactor: _h, loadedChecks: _k, ...columns } = r;
   return columns;
 };
 

@@ -48,7 +48,7 @@ export function byIdLoader<K extends string | number, T>(
 // Reads one column of a row into an entity: the driver's conversion (dates, booleans, transformers),
 // skipped where the driver already gives the value the entity holds (text, integers, days as text).
 interface ColumnReader {
-  field: string; // the column's key in the result row (or JSON object)
+  field: string; // the column's name in the result row
   read: (entity: ObjectLiteral, value: unknown) => void;
 }
 
@@ -81,19 +81,18 @@ export interface RowShape {
 // updated), which no field or rule reads and which would cost two Date objects per row.
 export const loadedColumns = (metadata: EntityMetadata) => metadata.columns.filter((c) => !c.isVirtual && !c.isCreateDate && !c.isUpdateDate);
 
-// `keyOf` names a column's field in the rows: its prefixed column name in a result row by default,
-// its property name in a JSON object (src/common/json-lists.ts).
-export function rowShape(ds: DataSource, metadata: EntityMetadata, prefix: string, keyOf = (c: ColumnMetadata) => `${prefix}${c.databaseName}`): RowShape {
+// Readers in the order of loadedColumns (hydrateValues reads values by that position).
+export function rowShape(ds: DataSource, metadata: EntityMetadata, prefix: string): RowShape {
   const columns = loadedColumns(metadata);
   return {
     metadata,
-    readers: columns.map((c) => columnReader(ds, c, keyOf(c))),
+    readers: columns.map((c) => columnReader(ds, c, `${prefix}${c.databaseName}`)),
     prototype: typeof metadata.target === 'function' ? (metadata.target.prototype as object) : null,
-    idField: keyOf(metadata.primaryColumns[0]),
+    idField: `${prefix}${metadata.primaryColumns[0].databaseName}`,
   };
 }
 
-export function hydrate<T>(shape: RowShape, row: Record<string, unknown>): T {
+function hydrate<T>(shape: RowShape, row: Record<string, unknown>): T {
   const entity = (shape.prototype ? Object.create(shape.prototype) : shape.metadata.create()) as ObjectLiteral;
   for (const r of shape.readers) {
     const value = row[r.field];
@@ -115,6 +114,17 @@ export function hydrateSelected<T>(ds: DataSource, target: EntityTarget<T & Obje
   const out = new Array<T>(rows.length);
   for (let i = 0; i < rows.length; i++) out[i] = hydrate<T>(shape, rows[i]);
   return out;
+}
+
+// An entity from the values of its loaded columns in their order (a record of src/common/json-lists.ts).
+export function hydrateValues<T>(shape: RowShape, values: readonly unknown[]): T {
+  const entity = (shape.prototype ? Object.create(shape.prototype) : shape.metadata.create()) as ObjectLiteral;
+  const readers = shape.readers;
+  for (let i = 0; i < readers.length; i++) {
+    const value = values[i];
+    if (value !== undefined) readers[i].read(entity, value);
+  }
+  return entity as T;
 }
 
 // An entity a row refers to by one of its columns (`via`, the referring property), read in the same

@@ -17,7 +17,7 @@ export const programmesOfPerson: PersonList<RehabProgramme> = jsonList('rehabili
     centre: { target: RehabCentre, alias: 'rc', where: 'rc.id = rp.centre_id', one: true },
     checks: { target: FollowUpCheck, alias: 'fc', where: 'fc.programme_id = rp.id', order: [['checkedAt', 'DESC'], ['id', 'DESC']] },
   },
-  attach(programme, _item, read: { caseworker: Caseworker | null; centre: RehabCentre | null; checks: FollowUpCheck[] }) {
+  attach(programme, read: { caseworker: Caseworker | null; centre: RehabCentre | null; checks: FollowUpCheck[] }) {
     programme.caseworkerRef = read.caseworker ?? undefined;
     programme.centreRef = read.centre ?? undefined;
     programme.loadedChecks = read.checks;

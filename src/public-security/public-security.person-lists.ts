@@ -34,6 +34,9 @@ const seizures: JsonShape<Seizure> = {
   where: 'z.case_id = c.id',
   order: [['seizedAt', 'ASC'], ['id', 'ASC']],
   values: { heroinFactor: 'hf.factor' },
+  attach(seizure, read: { heroinFactor: number | string | null }) {
+    seizure.defaultHeroinFactor = read.heroinFactor === null ? null : Number(read.heroinFactor);
+  },
 };
 
 const suspects: JsonShape<CaseSuspect> = {
@@ -42,7 +45,7 @@ const suspects: JsonShape<CaseSuspect> = {
   where: 'cs.case_id = c.id',
   order: [['id', 'ASC']],
   nested: { person: { target: Person, alias: 'sp', where: 'sp.id = cs.person_id', one: true } },
-  attach(suspect, _item, read: { person: Person | null }) {
+  attach(suspect, read: { person: Person | null }) {
     suspect.personRef = read.person ?? undefined;
   },
 };
@@ -53,11 +56,11 @@ const drugCase: JsonShape<DrugCase> = {
   where: 'c.id = s.case_id',
   one: true,
   nested: { seizures, suspects },
-  attach(c, item: { seizures: Array<{ substance: string; heroinFactor: number | string | null }> | null }, read: { seizures: Seizure[]; suspects: CaseSuspect[] }) {
+  attach(c, read: { seizures: Seizure[]; suspects: CaseSuspect[] }) {
     c.loadedSeizures = read.seizures;
     c.loadedSuspects = read.suspects;
     const factors = new Map<string, number>();
-    for (const z of item.seizures ?? []) if (z.heroinFactor !== null) factors.set(z.substance, Number(z.heroinFactor));
+    for (const z of read.seizures) if (z.defaultHeroinFactor !== null && z.defaultHeroinFactor !== undefined) factors.set(z.substance, z.defaultHeroinFactor);
     c.defaultHeroinFactors = factors;
   },
 };
@@ -68,7 +71,7 @@ export const involvementsOfPerson: PersonList<CaseSuspect> = jsonList('case invo
   where: 's.person_id = p.id',
   order: [['id', 'DESC']],
   nested: { case: drugCase },
-  attach(involvement, _item, read: { case: DrugCase | null }) {
+  attach(involvement, read: { case: DrugCase | null }) {
     involvement.caseRef = read.case ?? undefined;
   },
 });

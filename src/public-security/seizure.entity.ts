@@ -38,4 +38,8 @@ export class Seizure extends DepartmentRecord {
   @Field(() => Float, { nullable: true, description: 'Quantity of precursors or other items in kilograms (千克)' })
   @Column({ type: 'decimal', precision: 16, scale: 3, nullable: true, transformer: decimalToNumber })
   quantityKg: number | null;
+
+  // The factor of the default heroin-equivalent table for its substance, read with the seizure when it
+  // came within a person's involvements (public-security.person-lists.ts); null when the table has none.
+  declare defaultHeroinFactor?: number | null;
 }
