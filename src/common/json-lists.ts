@@ -78,7 +78,7 @@ function compile(ds: DataSource, shape: JsonShape<any>, joined: boolean): Compil
     if (shape.attach) {
       const read: Record<string, unknown> = {};
       for (let i = 0; i < values.length; i++) read[values[i][0]] = item[extra + i];
-      for (let i = 0; i < nested.length; i++) read[nested[i][0]] = nested[i][1].read(item[extra + values.length + i]);
+      for (let i = 0; i < nested.length; i++) read[nested[i][0]] = nested[i][1].read(parsed(item[extra + values.length + i]));
       shape.attach(r, read);
     }
     return r;
@@ -113,6 +113,12 @@ function compile(ds: DataSource, shape: JsonShape<any>, joined: boolean): Compil
   };
 }
 
+// A nested value as parsed JSON: it comes parsed with its record where the server kept it typed as
+// JSON (MariaDB, SQLite with json(), MySQL), as text where a server let it become a string.
+function parsed(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
 // ORDER BY on the parsed records (by column position): nulls first ascending, as MySQL orders them.
 function comparator(order: ReadonlyArray<{ i: number; direction: 'ASC' | 'DESC' }>) {
   return (a: unknown[], b: unknown[]): number => {
@@ -143,7 +149,7 @@ export function jsonList<T extends ObjectLiteral>(name: string, shape: JsonShape
       if (!c) {
         const { sql, read } = compile(ds, { ...shape, one: false }, false);
         // MariaDB and SQLite answer JSON as text; mysql2 parses MySQL's JSON type itself
-        c = { sql, read: (value) => read(typeof value === 'string' ? JSON.parse(value) : Buffer.isBuffer(value) ? JSON.parse(value.toString('utf8')) : value) as T[] };
+        c = { sql, read: (value) => read(Buffer.isBuffer(value) ? JSON.parse(value.toString('utf8')) : parsed(value)) as T[] };
         compiled.set(ds, c);
       }
       return c;
