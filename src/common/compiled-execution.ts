@@ -17,6 +17,9 @@ import { logger } from './logger';
 // graphql-jit reads a field without a resolver as a property; graphql-js's default resolver would also
 // call a method found there. No type of this schema exposes a method that way (type-graphql's
 // simpleResolvers: the fields are columns and plain properties).
+// A compiled document keeps the resolvers it was compiled with: a plugin with willResolveField (Apollo
+// wraps the schema's resolvers on its first request) would miss the documents compiled before; the
+// server disables the two that have one (cache control, inline trace).
 
 export type Executor = 'compiled' | 'graphql-js';
 
@@ -27,7 +30,8 @@ export interface CompiledExecutionOptions {
   onExecute?: (executor: Executor) => void;
 }
 
-export const DEFAULT_MAX_COMPILED_DOCUMENTS = 500;
+// a compiled page of persons with every relation holds ~60 KB of heap and takes ~10 ms to compile
+const DEFAULT_MAX_COMPILED_DOCUMENTS = 500;
 
 export interface CompiledExecutionRequest {
   document: DocumentNode;
