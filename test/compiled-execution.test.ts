@@ -179,6 +179,20 @@ describe('the compiled executor on its own', () => {
     expect(result.errors?.[0]?.message).toMatch(/^Variable "\$id" got invalid value "-1"; An ID must be a positive integer/);
   });
 
+  it('a document graphql-jit does not compile is executed by graphql-js, and not compiled again', async () => {
+    const executions: string[] = [];
+    const executor = createCompiledExecutor(withPositiveIds(await createSchema()), { onExecute: (e) => executions.push(e) });
+    // two operations and no name: graphql-jit refuses to compile it, graphql-js answers its own error
+    const document = parse('query A { __typename } query B { __typename }');
+    const both = () => executor({ document, operation: document.definitions[0] as never, operationName: undefined, variables: undefined, contextValue: {}, queryHash: 'ab' });
+    for (let i = 0; i < 2; i++) {
+      const result = await both();
+      expect(result.errors?.[0]?.message).toBe('Must provide operation name if query contains multiple operations.');
+    }
+    expect(executions).toEqual(['graphql-js', 'graphql-js']);
+    expect(executor.cached()).toBe(1);
+  });
+
   it('keeps at most maxDocuments compiled documents; a request without a query hash is not compiled', async () => {
     const executions: string[] = [];
     const executor = createCompiledExecutor(withPositiveIds(await createSchema()), { maxDocuments: 2, onExecute: (e) => executions.push(e) });

@@ -69,7 +69,8 @@ export function createCompiledExecutor(
     const result = compileQuery(schema, document, operationName);
     let compiled: Compiled = null;
     if (isCompiledQuery(result)) compiled = result;
-    else logger.warn({ errors: result.errors?.map((e) => e.message) }, 'graphql-jit could not compile an operation; graphql-js executes it');
+    // without the messages: they may quote the document's literals
+    else logger.warn({ operation: operationName ?? null, errors: result.errors?.length ?? 0 }, 'graphql-jit could not compile an operation; graphql-js executes it');
     cache.set(key, compiled);
     if (cache.size > maxDocuments) cache.delete(cache.keys().next().value as string);
     return compiled;
