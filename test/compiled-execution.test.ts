@@ -15,6 +15,7 @@ import { DISTRICT_INDICATORS, PERSON_PROFILE, PERSONS_PAGE } from './helpers/que
 // Compiled execution (graphql-jit, src/common/compiled-execution.ts) answers exactly what graphql-js
 // answers: data, errors with their codes and paths, nulls on refused fields, with the same statements.
 const COUNTY = '640104';
+const JIT_DATE_MARKER = '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d';
 const byPath = (errors: GqlResult['errors']) => errors && [...errors].sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
 const viewer = (role: Role, district = COUNTY): Viewer => ({ sub: `compiled-${role}`, name: role, role, district, purpose: 'automated test' });
 
@@ -139,6 +140,23 @@ describe.each(testDatabases())('compiled execution on $name', ({ target }) => {
     } finally {
       await Promise.all(small.map((s) => s.stop()));
     }
+  });
+
+  // graphql-jit 0.8 turns "__MAGIC_DATE__<uuid><text>" in a literal argument into the code `new Date(<text>)`
+  it.each([
+    ['a string argument', (code: string) => `{ personByIdNumber(idNumber: "${JIT_DATE_MARKER}${code}") { id } }`],
+    ['a field of an input object', (code: string) => `{ auditEvents(first: 1, filter: { subject: "${JIT_DATE_MARKER}${code}" }) { totalCount } }`],
+    ['an escaped string', (code: string) => `{ personByIdNumber(idNumber: "\\u005F\\u005F${JIT_DATE_MARKER.slice(2)}${code}") { id } }`],
+  ])("graphql-jit's code marker in %s is never compiled: its text would run in the server", async (_label, queryWith) => {
+    const flag = 'jinduInjectedByLiteral';
+    const query = queryWith(`0)&&(globalThis.${flag} = 1`);
+    const before = await executions(compiled, 'graphql-js');
+    const expected = await gql(graphqlJs, ds, query);
+    const actual = await gql(compiled, ds, query);
+    expect((globalThis as Record<string, unknown>)[flag]).toBeUndefined();
+    expect(actual.data).toEqual(expected.data);
+    expect(actual.errors).toEqual(expected.errors);
+    expect(await executions(compiled, 'graphql-js')).toBe(before + 1);
   });
 
   it('mutations are executed by graphql-js', async () => {

@@ -1,5 +1,8 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode, printSchema, SourceLocation } from 'graphql';
+import {
+  BREAK, DocumentNode, execute, ExecutionResult, getNamedType, GraphQLError, GraphQLSchema, isScalarType, isSpecifiedScalarType, Kind, OperationDefinitionNode,
+  printSchema, SourceLocation, TypeInfo, valueFromAST, ValueNode, visit, visitWithTypeInfo,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { logger } from './logger';
@@ -13,7 +16,8 @@ import { logger } from './logger';
 // - an operation whose variables graphql-js refuses, so that its errors are graphql-js's own (Apollo
 //   answers them 400 BAD_USER_INPUT); graphql-jit coerces the built-in scalars by name, which would
 //   skip the schema's own ID scalar (src/common/ids.ts) – so variables are checked here first;
-// - a document graphql-jit cannot compile, and a request without a query hash to cache it under.
+// - a document graphql-jit cannot compile, and a request without a query hash to cache it under;
+// - a document whose literals carry graphql-jit's markers (literalsCarryMarkers below).
 // graphql-jit reads a field without a resolver as a property; graphql-js's default resolver would also
 // call a method found there. No type of this schema exposes a method that way (type-graphql's
 // simpleResolvers: the fields are columns and plain properties).
@@ -66,11 +70,13 @@ export function createCompiledExecutor(
       cache.set(key, hit);
       return hit;
     }
-    const result = compileQuery(schema, document, operationName);
     let compiled: Compiled = null;
-    if (isCompiledQuery(result)) compiled = result;
-    // without the messages: they may quote the document's literals
-    else logger.warn({ operation: operationName ?? null, errors: result.errors?.length ?? 0 }, 'graphql-jit could not compile an operation; graphql-js executes it');
+    if (!literalsCarryMarkers(schema, document)) {
+      const result = compileQuery(schema, document, operationName);
+      if (isCompiledQuery(result)) compiled = result;
+      // without the messages: they may quote the document's literals
+      else logger.warn({ operation: operationName ?? null, errors: result.errors?.length ?? 0 }, 'graphql-jit could not compile an operation; graphql-js executes it');
+    }
     cache.set(key, compiled);
     if (cache.size > maxDocuments) cache.delete(cache.keys().next().value as string);
     return compiled;
@@ -92,6 +98,47 @@ export function createCompiledExecutor(
     return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
   };
   return Object.assign(run, { cached: () => cache.size });
+}
+
+// graphql-jit (0.8) writes each field's literal arguments into the source of the function it compiles:
+// JSON, in which a string "__MAGIC_DATE__<uuid><text>" is then replaced by the code `new Date(<text>)`
+// (NaN and the infinities by markers of the same kind). A client's string literal carrying that marker
+// would have its text run as code in the server. Such a document is never compiled: every string a
+// literal holds (decoded, as an object field's name, or as a custom scalar's parsed value) is checked.
+const JIT_MARKER = '__MAGIC_';
+
+function carriesMarker(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(JIT_MARKER);
+  if (Array.isArray(value)) return value.some(carriesMarker);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes(JIT_MARKER) || carriesMarker(v));
+  return false;
+}
+
+function literalsCarryMarkers(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  const check = (node: ValueNode) => {
+    const type = typeInfo.getInputType();
+    const named = type && getNamedType(type);
+    const custom = named && isScalarType(named) && !isSpecifiedScalarType(named);
+    if ((node.kind === Kind.STRING && node.value.includes(JIT_MARKER)) || (custom && carriesMarker(valueFromAST(node, type, {})))) {
+      found = true;
+      return BREAK;
+    }
+    return undefined;
+  };
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      StringValue: check, IntValue: check, FloatValue: check, EnumValue: check, ListValue: check, ObjectValue: check,
+      ObjectField(node) {
+        if (!node.name.value.includes(JIT_MARKER)) return undefined;
+        found = true;
+        return BREAK;
+      },
+    }),
+  );
+  return found;
 }
 
 // graphql-jit's errors are GraphQLErrors without graphql-js's guarantees: `extensions` is undefined
