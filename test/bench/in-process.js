@@ -6,8 +6,8 @@
 //   npm run build && node --max-semi-space-size=64 test/bench/in-process.js page
 // and graphql-js's execution against the compiled one (graphql-jit, src/common/compiled-execution.ts):
 //   node test/bench/in-process.js page jindu_bench_100k && node test/bench/in-process.js page jindu_bench_100k jit
-// Arguments: page|profile [database] (default jindu_bench_100k) [js|jit] (default js). Three rounds;
-// compare the later ones.
+// Arguments: page|profile [database] (default jindu_bench_100k) [js|jit] (default js) [rounds] (default 3);
+// compare the later rounds.
 'use strict';
 const { join } = require('node:path');
 const { ROOT, DIST, loadTs } = require('./lib/common');
@@ -18,6 +18,7 @@ const which = process.argv[2] || 'page';
 const database = process.argv[3] || 'jindu_bench_100k';
 const executor = process.argv[4] || 'js';
 if (!['js', 'jit'].includes(executor)) throw new Error(`executor ${executor}: js or jit`);
+const rounds = Number(process.argv[5] || 3);
 const Q = loadTs(join(ROOT, 'test', 'helpers', 'queries.ts'));
 const COUNTIES = ['640104', '640105', '640106', '640121', '640122', '640181'];
 
@@ -49,7 +50,7 @@ const COUNTIES = ['640104', '640105', '640106', '640121', '640122', '640181'];
       executor === 'jit'
         ? compiled({ document, operation, operationName: undefined, variables, contextValue, queryHash: which })
         : execute({ schema, document, contextValue, variableValues: variables });
-    for (let round = 1; round <= 3; round++) {
+    for (let round = 1; round <= rounds; round++) {
       const started = process.hrtime.bigint();
       const cpu = process.cpuUsage();
       let bytes = 0;
