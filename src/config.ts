@@ -75,6 +75,8 @@ export interface Config {
   corsOrigins: string[];
   // EXPLORER_ENABLED: the explorer at GET /graphql; on in development, off in production unless true
   explorer: boolean;
+  // COMPILED_EXECUTION: queries run compiled by graphql-jit (src/common/compiled-execution.ts); default true
+  compiledExecution: boolean;
 }
 
 // Limits and timeouts of the running service (docs/CONFIGURATION.md, "Limits and timeouts").
@@ -184,6 +186,13 @@ function loadExplorer(env: NodeJS.ProcessEnv, production: boolean): boolean {
   return raw === 'true';
 }
 
+function loadCompiledExecution(env: NodeJS.ProcessEnv): boolean {
+  const raw = env.COMPILED_EXECUTION;
+  if (raw === undefined || raw === '') return true;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError('COMPILED_EXECUTION: must be true or false');
+  return raw === 'true';
+}
+
 function loadCorsOrigins(env: NodeJS.ProcessEnv): string[] {
   try {
     return parseCorsOrigins(env.CORS_ORIGINS);
@@ -233,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     audit: loadAudit(env, production, database),
     corsOrigins: loadCorsOrigins(env),
     explorer: loadExplorer(env, production),
+    compiledExecution: loadCompiledExecution(env),
   };
 }
 

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     subjectLimits: { maxInFlight: ops.subjectMaxInFlight, ratePerMinute: ops.subjectRatePerMinute, burst: ops.subjectBurst, maxHeavyInFlight: ops.subjectMaxHeavyInFlight },
     corsOrigins: config.corsOrigins,
     explorer: config.explorer,
+    compiledExecution: config.compiledExecution,
   });
   running.service = service;
   if (stopping) return;

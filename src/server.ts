@@ -13,6 +13,7 @@ import { readPurpose } from './policy/purpose';
 import { Viewer } from './policy/viewer';
 import { auditRefusal } from './audit/audit-refusals';
 import { auditPlugin } from './audit/audit.plugin';
+import { compiledExecutionGateway } from './common/compiled-execution';
 import { corsMiddleware } from './common/cors';
 import { createFormatError } from './common/errors';
 import { withPositiveIds } from './common/ids';
@@ -48,6 +49,9 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   // the self-hosted explorer at GET /graphql (src/explorer); default: on in development only
   explorer?: boolean;
+  // queries run compiled (graphql-jit, src/common/compiled-execution.ts) instead of by graphql-js's
+  // execute; COMPILED_EXECUTION, default on
+  compiledExecution?: boolean;
 }
 
 const DEV_AUTH: AuthConfig = { jwtSecret: DEV_JWT_SECRET, jwksUrl: null, issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE };
@@ -63,6 +67,7 @@ export interface Service {
 // Schema + Apollo + HTTP routes; used by src/index.ts and by the tests.
 export async function createServer({
   ds, production = false, auth = DEV_AUTH, ops: opsOptions, schema, subjectLimits: quotas = DEFAULT_SUBJECT_LIMITS, onRefused, corsOrigins = [], explorer = !production,
+  compiledExecution = true,
 }: ServerOptions): Promise<Service> {
   const tree = await DistrictTree.load(ds);
   const districtSizes = { districts: tree.all().length, maxChildren: Math.max(0, ...tree.all().map((d) => tree.children(d.code).length)) };
@@ -70,9 +75,13 @@ export async function createServer({
   const verify = createTokenVerifier(auth, (code) => tree.get(code) !== undefined);
   // one subject's heavy operations and report exports, one at a time (src/ops/heavy-queries.ts)
   const heavySlots = new HeavySlots(quotas.maxHeavyInFlight ?? quotas.maxInFlight);
+  // every ID argument and input field is parsed by src/common/ids.ts
+  const apiSchema = withPositiveIds(schema ?? (await createSchema()));
   const apollo = new ApolloServer<Context>({
-    // every ID argument and input field is parsed by src/common/ids.ts
-    schema: withPositiveIds(schema ?? (await createSchema())),
+    // Apollo Server takes an executor of its own only from a gateway: this one serves apiSchema
+    ...(compiledExecution
+      ? { gateway: compiledExecutionGateway(apiSchema, { onExecute: (executor) => ops.metrics.executions.inc({ executor }) }) }
+      : { schema: apiSchema }),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     // src/index.ts handles SIGTERM/SIGINT (drain, then close the database); Apollo's own handler would
@@ -93,6 +102,8 @@ export async function createServer({
       districtInputsPlugin(),
       ...(production ? [serviceSdlGuard()] : []),
       auditPlugin(ds),
+      // with the compiled executor off, graphql-js executes every operation (counted as the executor counts them)
+      ...(compiledExecution ? [] : [{ requestDidStart: async () => ({ executionDidStart: async () => void ops.metrics.executions.inc({ executor: 'graphql-js' }) }) }]),
       // no cache hints are used; Apollo's default cache-control plugin would instrument every field
       // resolver of every request (willResolveField) for nothing
       ApolloServerPluginCacheControlDisabled(),

@@ -12,6 +12,7 @@ describe('configuration is validated once at start', () => {
     ['a time limit that is not a number', { REQUEST_TIMEOUT_MS: '15s' }, /^REQUEST_TIMEOUT_MS: must be an integer 100\.\.600000$/],
     ['a negative shutdown timeout', { SHUTDOWN_TIMEOUT_MS: '-1' }, /^SHUTDOWN_TIMEOUT_MS: must be an integer 0\.\.600000$/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent$/],
+    ['a compiled-execution switch that is neither true nor false', { COMPILED_EXECUTION: 'yes' }, /^COMPILED_EXECUTION: must be true or false$/],
     ['read replicas behind SQLite', { DATABASE_REPLICA_URLS: 'mysql://root@127.0.0.1:3306/x' }, /^DATABASE_REPLICA_URLS: read replicas need a mysql:\/\/ DATABASE_URL \(not SQLite\)$/],
     [
       'a replica URL that is not one',

@@ -10,6 +10,7 @@ export interface Metrics {
   statements: Histogram<'operation'>;
   errors: Counter<'code'>;
   inFlight: Gauge;
+  executions: Counter<'executor'>;
   operationLabel(name: string | null | undefined): string;
 }
 
@@ -49,6 +50,12 @@ export function createMetrics(ds: DataSource, options: { nodeMetrics?: boolean }
     registers,
   });
   const inFlight = new Gauge({ name: 'jindu_requests_in_flight', help: 'Requests being answered now (health checks and metrics excluded)', registers });
+  const executions = new Counter({
+    name: 'jindu_graphql_executions_total',
+    help: 'GraphQL operations executed, by executor: compiled (graphql-jit) or graphql-js (mutations, refused variables, documents that do not compile, COMPILED_EXECUTION=false)',
+    labelNames: ['executor'] as const,
+    registers,
+  });
 
   new Gauge({
     name: 'jindu_db_pool_connections_in_use',
@@ -93,5 +100,5 @@ export function createMetrics(ds: DataSource, options: { nodeMetrics?: boolean }
     return name;
   };
 
-  return { registry, requests, duration, statements, errors, inFlight, operationLabel };
+  return { registry, requests, duration, statements, errors, inFlight, executions, operationLabel };
 }

@@ -4,7 +4,10 @@
 // V8 settings (docs/CONFIGURATION.md, "Node settings"):
 //   npm run build && node --max-semi-space-size=16 test/bench/in-process.js page
 //   npm run build && node --max-semi-space-size=64 test/bench/in-process.js page
-// Arguments: page|profile [database] (default jindu_bench_100k). Three rounds; compare the later ones.
+// and graphql-js's execution against the compiled one (graphql-jit, src/common/compiled-execution.ts):
+//   node test/bench/in-process.js page jindu_bench_100k && node test/bench/in-process.js page jindu_bench_100k jit
+// Arguments: page|profile [database] (default jindu_bench_100k) [js|jit] (default js) [rounds] (default 3);
+// compare the later rounds.
 'use strict';
 const { join } = require('node:path');
 const { ROOT, DIST, loadTs } = require('./lib/common');
@@ -13,6 +16,9 @@ const { parse, execute } = require(join(ROOT, 'node_modules', 'graphql'));
 
 const which = process.argv[2] || 'page';
 const database = process.argv[3] || 'jindu_bench_100k';
+const executor = process.argv[4] || 'js';
+if (!['js', 'jit'].includes(executor)) throw new Error(`executor ${executor}: js or jit`);
+const rounds = Number(process.argv[5] || 3);
 const Q = loadTs(join(ROOT, 'test', 'helpers', 'queries.ts'));
 const COUNTIES = ['640104', '640105', '640106', '640121', '640122', '640181'];
 
@@ -35,19 +41,28 @@ const COUNTIES = ['640104', '640105', '640106', '640121', '640122', '640181'];
     const variables = (i) =>
       which === 'page' ? { first: 100, filter: { districtCode: COUNTIES[i % COUNTIES.length] } } : { id: String(1 + ((i * 7919) % Number(n))) };
     const operations = which === 'page' ? 30 : 400;
-    for (let round = 1; round <= 3; round++) {
+    // the server's compiled executor: compiled once, then taken from its cache by the query hash
+    const { createCompiledExecutor } = require(join(DIST, 'src', 'common', 'compiled-execution.js'));
+    const executed = { compiled: 0, 'graphql-js': 0 };
+    const compiled = createCompiledExecutor(schema, { onExecute: (how) => (executed[how] += 1) });
+    const operation = document.definitions[0];
+    const run = (contextValue, variables) =>
+      executor === 'jit'
+        ? compiled({ document, operation, operationName: undefined, variables, contextValue, queryHash: which })
+        : execute({ schema, document, contextValue, variableValues: variables });
+    for (let round = 1; round <= rounds; round++) {
       const started = process.hrtime.bigint();
       const cpu = process.cpuUsage();
       let bytes = 0;
       for (let i = 0; i < operations; i++) {
-        const result = await execute({ schema, document, contextValue: buildContext(ds, tree, viewer), variableValues: variables(i) });
+        const result = await run(buildContext(ds, tree, viewer), variables(i));
         if (result.errors) throw new Error(result.errors[0].message);
         bytes += JSON.stringify(result).length;
       }
       const used = process.cpuUsage(cpu);
       const ms = Number(process.hrtime.bigint() - started) / 1e6 / operations;
       process.stdout.write(
-        `${which} round ${round}: ${ms.toFixed(2)} ms/op wall, ${((used.user + used.system) / 1000 / operations).toFixed(2)} ms/op CPU, ${Math.round(bytes / operations)} bytes/answer\n`,
+        `${which} ${executor === 'jit' ? `jit (${executed.compiled} compiled, ${executed['graphql-js']} graphql-js)` : 'graphql-js'} round ${round}: ${ms.toFixed(2)} ms/op wall, ${((used.user + used.system) / 1000 / operations).toFixed(2)} ms/op CPU, ${Math.round(bytes / operations)} bytes/answer\n`,
       );
     }
   } finally {
