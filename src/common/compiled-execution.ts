@@ -105,6 +105,10 @@ export function createCompiledExecutor(
 // (NaN and the infinities by markers of the same kind). A client's string literal carrying that marker
 // would have its text run as code in the server. Such a document is never compiled: every string a
 // literal holds (decoded, as an object field's name, or as a custom scalar's parsed value) is checked.
+// That replacement (objectStringify, applied to the arguments' values only) is the one place 0.8.9
+// turns data into code; JSON escaping cannot make the marker out of other characters, so a string
+// without it cannot reach the replacement. The check is written against that version's code:
+// package.json pins graphql-jit exactly, and an upgrade has to be read again (docs/SECURITY.md).
 const JIT_MARKER = '__MAGIC_';
 
 function carriesMarker(value: unknown): boolean {
