@@ -148,4 +148,23 @@ describe.each(testDatabases())('person lists on $name', ({ name, target }) => {
       await asMysql.destroy();
     }
   });
+
+  it('hold a list longer than MariaDB\'s default group_concat_max_len (1 MB) whole', async () => {
+    const [template] = await ds.query('SELECT * FROM drug_use_detection ORDER BY id LIMIT 1');
+    const person = Number(template.person_id);
+    const columns = Object.keys(template).filter((c) => c !== 'id');
+    const rows = Array.from({ length: 12_000 }, (_, i) => columns.map((c) => (c === 'source_key' ? `LONG-LIST-${i}` : template[c])));
+    for (let start = 0; start < rows.length; start += 500) {
+      const chunk = rows.slice(start, start + 500);
+      await ds.query(
+        `INSERT INTO drug_use_detection (${columns.join(', ')}) VALUES ${chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`,
+        chunk.flat(),
+      );
+    }
+    const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM drug_use_detection WHERE person_id = ?', [person]);
+    expect(Number(n)).toBeGreaterThan(12_000);
+    const detections = await new PersonListLoader(ds).load<ObjectLiteral>(detectionsOfPerson, person);
+    expect(detections).toHaveLength(Number(n));
+    await expectListsAsLoaded(ds, [person]);
+  }, 60_000);
 });

@@ -5,6 +5,9 @@ import { readQuery } from '../common/read-replica';
 import { requestScoped } from './context';
 import { Person } from './person.entity';
 
+// The longest JSON text of one person's list MariaDB may build (see read below).
+export const LIST_MAX_BYTES = 64 * 1024 * 1024;
+
 // The lists of records the departments keep about a person (detections, cases, programmes,
 // assistances...), each a JSON list (src/common/json-lists.ts) whose outermost rows are tied to the
 // person's row, alias `p` (e.g. `where: 'd.person_id = p.id'`). A department defines its lists; this
@@ -95,7 +98,10 @@ export class PersonListLoader {
     const person = this.ds.getMetadata(Person);
     const id = q(person.primaryColumns[0].databaseName);
     const columns = lists.map((sql, i) => `${sql} AS l${i}`).join(', ');
-    const sql = `SELECT p.${id} AS id, ${columns} FROM ${q(person.tableName)} p WHERE p.${id} IN (${ids.map(() => '?').join(', ')})`;
+    // MariaDB builds JSON_ARRAYAGG like GROUP_CONCAT: cut (into invalid JSON) at group_concat_max_len,
+    // 1 MB by default; raised for this statement alone (max_allowed_packet still bounds the answer)
+    const raise = this.ds.options.type === 'mariadb' ? `SET STATEMENT group_concat_max_len = ${LIST_MAX_BYTES} FOR ` : '';
+    const sql = `${raise}SELECT p.${id} AS id, ${columns} FROM ${q(person.tableName)} p WHERE p.${id} IN (${ids.map(() => '?').join(', ')})`;
     const rows = (await readQuery(this.ds, sql, [...ids])) as Array<Record<string, unknown>>;
     const byId = new Map<number, Record<string, unknown>>();
     for (const row of rows) byId.set(Number(row.id), row);
