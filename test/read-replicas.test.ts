@@ -20,7 +20,8 @@ const mysql = testDatabases().find((d) => d.name === 'mysql');
 const describeMysql = mysql ? describe : describe.skip;
 const DB = 'jindu_rep_replicas';
 
-const isSelect = (s: string) => /^\s*\(?\s*SELECT\b/i.test(s);
+// a read, also with a per-statement variable (MariaDB's SET STATEMENT ... FOR SELECT: the person lists)
+const isSelect = (s: string) => /^\s*(SET STATEMENT [a-z_]+ = \d+ FOR )?\(?\s*SELECT\b/i.test(s);
 const isWrite = (s: string) => /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(s);
 // what the pool itself sends on each new connection (src/ops/database.ts limitStatementTime)
 const isSessionSetup = (s: string) => /^\s*SET SESSION max_statement_time/i.test(s);
