@@ -6,7 +6,7 @@ import { KindSpec } from './record-kind';
 import { Department } from '../common/department';
 import { DepartmentColumns } from './report-column';
 import { LedgerFactsSource } from './ledger-facts';
-import { SharedRelations } from './shared-relations';
+import type { SharedRelations } from './shared-relations';
 
 // One event of a person's history, as a department tells it.
 export interface TimelineEntry {

@@ -2,18 +2,12 @@ import { DataSource } from 'typeorm';
 import { readQuery } from '../common/read-replica';
 import { minusYears, Period } from '../common/period';
 import { bindNamed, rowsToSums, SumsByCode } from '../core/indicator-sums';
-import { departmentModules } from '../core/department-module';
-import { SharedRelations } from '../core/shared-relations';
+import { sharedRelation as relation } from '../core/shared-relations';
 
 // Figures that join several departments' records, computed here rather than in one department (a
 // department never reads another's tables). They read the departments' records through the derived
 // tables each department registers (src/core/shared-relations.ts).
 
-function relation(name: keyof SharedRelations): string {
-  const supplied = departmentModules().flatMap((m) => (m.sharedRelations?.[name] ? [m.sharedRelations[name]] : []));
-  if (supplied.length !== 1) throw new Error(`shared relation ${name}: supplied by ${supplied.length} registered departments, not one`);
-  return supplied[0] as string;
-}
 
 // Person-based drug-user figures (吸毒人员), counted by the person's residence district (居住地),
 // at the reference date R = the period's last day, in ONE grouped statement:

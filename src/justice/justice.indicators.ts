@@ -119,4 +119,5 @@ export async function justicePeriodIndicators(ds: DataSource, period: Period, co
 export const justiceSharedRelations: SharedRelations = {
   positiveTests: `(SELECT person_id, checked_at AS day FROM follow_up_check WHERE result = '${CheckResult.POSITIVE}')`,
   openCommunityProgrammes: OPEN_COMMUNITY_PROGRAMMES_SQL,
+  programmeSpells: '(SELECT person_id, ordered_at, ended_at FROM rehab_programme)',
 };

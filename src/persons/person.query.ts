@@ -9,6 +9,7 @@ import { today, UserStatus } from './user-status';
 import { PersonFilter } from './person.filter';
 import { assertMayRead } from '../core/access-guard';
 import { Context } from '../core/context';
+import { sharedRelation } from '../core/shared-relations';
 
 // A filter must not reveal what the role may not read (no leak through filters or counts).
 export function assertPersonFilterAllowed(ctx: Context, filter: PersonFilter | null | undefined): void {
@@ -18,8 +19,9 @@ export function assertPersonFilterAllowed(ctx: Context, filter: PersonFilter | n
   if (filter.inOpenProgramme !== null && filter.inOpenProgramme !== undefined) assertMayRead(ctx, 'PersonStatus', 'inOpenProgramme');
 }
 
-// The persons connection: one page query and one count, whatever the filter. Conditions on other
-// departments' records are EXISTS sub-queries with the same definitions as the indicators.
+// The persons connection: one page query and one count, whatever the filter. Conditions on the
+// departments' records are EXISTS sub-queries with the same definitions as the indicators, over the
+// derived tables the departments register (src/core/shared-relations.ts).
 function applyFilter(qb: SelectQueryBuilder<Person>, tree: DistrictTree, filter: PersonFilter, scope: string[] | null): SelectQueryBuilder<Person> {
   const asOf = filter.asOf ?? today();
   const cutoff = minusYears(asOf, 3);
@@ -34,10 +36,10 @@ function applyFilter(qb: SelectQueryBuilder<Person>, tree: DistrictTree, filter:
   qb.setParameters({ asOf, cutoff });
 
   const alive = '(p.deceased_at IS NULL OR p.deceased_at > :asOf)';
-  const detected = 'EXISTS (SELECT 1 FROM drug_use_detection d WHERE d.person_id = p.id AND d.detected_at <= :asOf)';
+  const detected = `EXISTS (SELECT 1 FROM ${sharedRelation('detections')} d WHERE d.person_id = p.id AND d.day <= :asOf)`;
   const recentUse =
-    '(EXISTS (SELECT 1 FROM drug_use_detection d2 WHERE d2.person_id = p.id AND d2.detected_at >= :cutoff AND d2.detected_at <= :asOf)' +
-    " OR EXISTS (SELECT 1 FROM follow_up_check c WHERE c.person_id = p.id AND c.result = 'POSITIVE' AND c.checked_at >= :cutoff AND c.checked_at <= :asOf))";
+    `(EXISTS (SELECT 1 FROM ${sharedRelation('detections')} d2 WHERE d2.person_id = p.id AND d2.day >= :cutoff AND d2.day <= :asOf)` +
+    ` OR EXISTS (SELECT 1 FROM ${sharedRelation('positiveTests')} c WHERE c.person_id = p.id AND c.day >= :cutoff AND c.day <= :asOf))`;
   if (filter.userStatus) {
     qb.andWhere(alive).andWhere(detected);
     if (filter.userStatus === UserStatus.CURRENT_USER) qb.andWhere(recentUse);
@@ -45,15 +47,15 @@ function applyFilter(qb: SelectQueryBuilder<Person>, tree: DistrictTree, filter:
   }
   if (filter.inOpenProgramme !== null && filter.inOpenProgramme !== undefined) {
     const open =
-      'EXISTS (SELECT 1 FROM rehab_programme rp WHERE rp.person_id = p.id AND rp.ordered_at <= :asOf AND (rp.ended_at IS NULL OR rp.ended_at > :asOf))';
+      `EXISTS (SELECT 1 FROM ${sharedRelation('programmeSpells')} rp WHERE rp.person_id = p.id AND rp.ordered_at <= :asOf AND (rp.ended_at IS NULL OR rp.ended_at > :asOf))`;
     qb.andWhere(filter.inOpenProgramme ? open : `NOT ${open}`);
   }
   if (filter.latestRiskColour) {
     qb.andWhere(
       new Brackets((w) =>
         w.where(
-          'EXISTS (SELECT 1 FROM risk_assessment r WHERE r.person_id = p.id AND r.risk_colour = :colour AND r.assessed_at <= :asOf' +
-            ' AND NOT EXISTS (SELECT 1 FROM risk_assessment r2 WHERE r2.person_id = p.id AND r2.assessed_at <= :asOf' +
+          `EXISTS (SELECT 1 FROM ${sharedRelation('riskAssessments')} r WHERE r.person_id = p.id AND r.colour = :colour AND r.assessed_at <= :asOf` +
+            ` AND NOT EXISTS (SELECT 1 FROM ${sharedRelation('riskAssessments')} r2 WHERE r2.person_id = p.id AND r2.assessed_at <= :asOf` +
             ' AND (r2.assessed_at > r.assessed_at OR (r2.assessed_at = r.assessed_at AND r2.id > r.id))))',
           { colour: filter.latestRiskColour },
         ),

@@ -185,4 +185,5 @@ export async function publicSecurityPeriodIndicators(
 // Public security's derived table for the figures that join departments (src/core/shared-relations.ts).
 export const publicSecuritySharedRelations: SharedRelations = {
   detections: '(SELECT person_id, detected_at AS day FROM drug_use_detection)',
+  riskAssessments: '(SELECT id, person_id, assessed_at, risk_colour AS colour FROM risk_assessment)',
 };
