@@ -59,6 +59,12 @@ describe.each(testDatabases())('prevention and education on $name', ({ target })
     }
   });
 
+  it('withholds the awareness rate of fewer than 10 quiz takers: it would tell their results', async () => {
+    await ds.query('INSERT INTO school_session (source_key, district_code, school, held_at, students, quiz_taken, quiz_passed) VALUES (?, ?, ?, ?, ?, ?, ?)', ['S-FEW', '640205', '惠农小学', '2021-05-01', 30, 2, 1]);
+    const res = await gql(service, ds, '{ district(code: "640205") { preventionIndicators(period: { from: "2021-01-01", to: "2021-12-31" }) { studentsReached studentAwarenessRate } } }', {}, asRole(Role.PROVINCIAL_OFFICE));
+    expect(res.data.district.preventionIndicators).toEqual({ studentsReached: 30, studentAwarenessRate: null });
+  });
+
   it('batches: the figures of all 28 districts cost two statements', async () => {
     const res = await gql(service, ds, '{ districts { code preventionIndicators(period: { from: "2022-01-01", to: "2022-12-31" }) { publicityEvents } educationBases { name } } }', {}, asRole(Role.PROVINCIAL_OFFICE));
     expect(res.errors).toBeUndefined();

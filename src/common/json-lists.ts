@@ -116,7 +116,7 @@ function compile(ds: DataSource, shape: JsonShape<any>, joined: boolean): Compil
 // A nested value as parsed JSON: it comes parsed with its record where the server kept it typed as
 // JSON (MariaDB, SQLite with json(), MySQL), as text where a server let it become a string.
 function parsed(value: unknown): unknown {
-  return typeof value === 'string' ? JSON.parse(value) : value;
+  return typeof value === 'string' ? parseJson(value) : value;
 }
 
 // ORDER BY on the parsed records (by column position): nulls first ascending, as MySQL orders them.
@@ -149,7 +149,7 @@ export function jsonList<T extends ObjectLiteral>(name: string, shape: JsonShape
       if (!c) {
         const { sql, read } = compile(ds, { ...shape, one: false }, false);
         // MariaDB and SQLite answer JSON as text; mysql2 parses MySQL's JSON type itself
-        c = { sql, read: (value) => read(Buffer.isBuffer(value) ? JSON.parse(value.toString('utf8')) : parsed(value)) as T[] };
+        c = { sql, read: (value) => read(Buffer.isBuffer(value) ? parseJson(value.toString('utf8')) : parsed(value)) as T[] };
         compiled.set(ds, c);
       }
       return c;
@@ -161,4 +161,14 @@ export function jsonList<T extends ObjectLiteral>(name: string, shape: JsonShape
 export function sqlText(value: string): string {
   if (!/^[\w .-]*$/.test(value)) throw new Error(`not a plain constant: ${value}`);
   return `'${value}'`;
+}
+
+// JSON.parse's message quotes a piece of the text (a name, an ID number): a list that does not parse
+// fails with a message that quotes nothing, so that no log line carries personal data.
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`a person list's JSON does not parse (${text.length} characters)`);
+  }
 }

@@ -25,6 +25,6 @@ export class PreventionIndicators {
   @Field(() => Int, { description: 'Students who attended them (受教育学生人次)' })
   studentsReached: number;
 
-  @Field(() => Float, { nullable: true, description: 'Share of quiz takers who passed, 0..1, 4 decimals; null when nobody took one (学生禁毒知识知晓率)' })
+  @Field(() => Float, { nullable: true, description: 'Share of quiz takers who passed, 0..1, 4 decimals; null when fewer than 10 took one (it would tell their results) (学生禁毒知识知晓率)' })
   studentAwarenessRate: number | null;
 }

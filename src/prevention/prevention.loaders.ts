@@ -16,6 +16,9 @@ interface Sums {
   quizPassed: number;
 }
 
+// The fewest quiz takers a district's awareness rate is shown for.
+export const MIN_QUIZ_TAKERS = 10;
+
 const zero = (): Sums => ({ bases: 0, events: 0, participants: 0, sessions: 0, students: 0, quizTaken: 0, quizPassed: 0 });
 const num = (v: unknown) => Number(v ?? 0);
 const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
@@ -59,7 +62,8 @@ function rollUp(tree: DistrictTree, sums: Map<string, Sums>, code: string): Prev
     participantsPer10kResidents: population ? round((total.participants * 10000) / population, 1) : null,
     schoolSessions: total.sessions,
     studentsReached: total.students,
-    studentAwarenessRate: total.quizTaken > 0 ? round(total.quizPassed / total.quizTaken, 4) : null,
+    // a share of a handful of quiz takers would tell their results: null below MIN_QUIZ_TAKERS
+    studentAwarenessRate: total.quizTaken >= MIN_QUIZ_TAKERS ? round(total.quizPassed / total.quizTaken, 4) : null,
   };
 }
 

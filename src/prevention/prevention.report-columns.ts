@@ -56,8 +56,8 @@ const DEFINITIONS: readonly Definition[] = [
   {
     key: 'studentAwarenessRate', kind: IndicatorKind.RATE, format: 'share', unitZh: '比率', unitEn: 'share 0-1',
     nameZh: '学生禁毒知识知晓率', nameEn: 'Student awareness rate',
-    definitionZh: '上述课程中参加知识测验的学生里测验合格的比例；无人参加测验时为空。',
-    definitionEn: 'Of the students who took the sessions\' quiz, the share who passed; empty when nobody took one.',
+    definitionZh: '上述课程中参加知识测验的学生里测验合格的比例；参加测验不足10人时为空（以免推知个人成绩）。',
+    definitionEn: 'Of the students who took the sessions\' quiz, the share who passed; empty when fewer than 10 took one (it would tell their results).',
   },
 ];
 

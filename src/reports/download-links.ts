@@ -53,7 +53,8 @@ function seal(value: object): string {
 
 function unseal(text: string): unknown {
   const raw = Buffer.from(text, 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', sealKey(), raw.subarray(0, 12));
+  if (raw.length < 28) throw new Error('sealed identity too short');
+  const decipher = createDecipheriv('aes-256-gcm', sealKey(), raw.subarray(0, 12), { authTagLength: 16 });
   decipher.setAuthTag(raw.subarray(12, 28));
   return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'));
 }

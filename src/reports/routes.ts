@@ -146,9 +146,10 @@ export function reportRouter({ ds, tree, verify, heavySlots }: ReportRouteOption
     try {
       // a signed download link (from the jointReportLink query) or the Bearer token
       const link = isSignedLink(req.query) ? verifyReportLink(`/reports${req.path}`, req.originalUrl.split('?')[1] ?? '') : null;
-      if (link) auditDownload(ds, link.viewer, req.path, link.query);
       const viewer: Viewer = link?.viewer ?? { ...(await authenticate(verify, req.headers.authorization)), purpose: readPurpose(req.headers['x-access-purpose']) };
       release = heavySlots?.take(viewer.sub, 'heavy operation(s) or report export(s)');
+      // a download refused by the heavy-slot rule above is not recorded as made
+      if (link) auditDownload(ds, link.viewer, req.path, link.query);
       const ctx: ReportContext = buildContext(ds, tree, viewer, (res.locals.statements as StatementCount | undefined) ?? new StatementCount());
       const input = parseReportQuery(link?.query ?? req.query);
       const built = await buildJointReport(ctx, input);
