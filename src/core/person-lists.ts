@@ -6,7 +6,7 @@ import { requestScoped } from './context';
 import { Person } from './person.entity';
 
 // The longest JSON text of one person's list MariaDB may build (see read below).
-export const LIST_MAX_BYTES = 64 * 1024 * 1024;
+const LIST_MAX_BYTES = 64 * 1024 * 1024;
 
 // The lists of records the departments keep about a person (detections, cases, programmes,
 // assistances...), each a JSON list (src/common/json-lists.ts) whose outermost rows are tied to the

@@ -9,12 +9,7 @@ import { currentRecord } from './request-context';
 // query could wait behind both (issue 14, item 6). Heavy are GraphQL operations costing more than
 // `heavyCost` (the cost the limits plugin computed, src/common/limits.ts, so this plugin comes after
 // it) and every joint report export (src/reports/routes.ts): both take their slot from one HeavySlots.
-export interface HeavyQueryOptions {
-  heavyCost: number;
-  maxHeavyInFlight: number;
-}
-
-export const DEFAULT_HEAVY_QUERIES: HeavyQueryOptions = { heavyCost: Math.floor(LIMITS.maxCost / 10), maxHeavyInFlight: 1 };
+export const DEFAULT_HEAVY_QUERIES = { heavyCost: Math.floor(LIMITS.maxCost / 10) };
 
 // The heavy work each subject has in flight, shared by the GraphQL gate and the export routes.
 export class HeavySlots {

@@ -17,7 +17,7 @@ interface Sums {
 }
 
 // The fewest quiz takers a district's awareness rate is shown for.
-export const MIN_QUIZ_TAKERS = 10;
+const MIN_QUIZ_TAKERS = 10;
 
 const zero = (): Sums => ({ bases: 0, events: 0, participants: 0, sessions: 0, students: 0, quizTaken: 0, quizPassed: 0 });
 const num = (v: unknown) => Number(v ?? 0);
