@@ -3,7 +3,7 @@ import { LIMITS } from '../src/common/limits';
 import { authHeaders } from './helpers/auth';
 import { freshDatabase, testDatabases } from './helpers/databases';
 import { HttpService, postGraphql, startHttp } from './helpers/http';
-import { PERSONS_PAGE } from './helpers/queries';
+import { PERSON_FIELDS, PERSONS_PAGE } from './helpers/queries';
 
 describe.each(testDatabases())('query limits on $name', ({ target }) => {
   let ds: DataSource;
@@ -39,6 +39,22 @@ describe.each(testDatabases())('query limits on $name', ({ target }) => {
   it('prices pagination: persons(first: 100) with every relation passes, first: 500 does not', async () => {
     expect((await postGraphql(http.url, PERSONS_PAGE, { first: 100 }, headers)).body.errors).toBeUndefined();
     expectTooComplex((await postGraphql(http.url, PERSONS_PAGE, { first: 500 }, headers)).body, String(LIMITS.maxCost));
+  });
+
+  it('prices each request by its own `first` and @include values, the same document again and again', async () => {
+    // the cost is kept per operation and per the values of the variables it depends on: a cheap
+    // request must not open the door for an expensive one of the same document, nor the reverse
+    for (const [first, refused] of [[100, false], [500, true], [100, false], [500, true]] as const) {
+      const body = (await postGraphql(http.url, PERSONS_PAGE, { first }, headers)).body;
+      if (refused) expectTooComplex(body, String(LIMITS.maxCost));
+      else expect(body.errors).toBeUndefined();
+    }
+    const gated = `query Gated($all: Boolean!, $n: Int) { persons(first: $n) { totalCount nodes @include(if: $all) { ${PERSON_FIELDS} } } }`;
+    for (const [all, refused] of [[false, false], [true, true], [false, false]] as const) {
+      const body = (await postGraphql(http.url, gated, { all, n: 500 }, headers)).body;
+      if (refused) expectTooComplex(body, String(LIMITS.maxCost));
+      else expect(body.errors).toBeUndefined();
+    }
   });
 
   it('refuses too many directives and oversized documents', async () => {

@@ -1,6 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, DocumentNode, GraphQLSchema, OperationDefinitionNode, print, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { DataSource } from 'typeorm';
+import { perOperation } from '../common/per-operation';
 import { PERSON_LEVEL_TYPES } from '../policy/access-rules';
 import { requirePurpose } from '../policy/purpose';
 import { domainError } from '../common/errors';
@@ -13,8 +14,10 @@ import { appendAuditEvent } from './audit.service';
 // subgraph's _entities (whether a person id resolves is itself personal data; src/federation).
 const PERSON_LEVEL_ROOT_FIELDS = new Set(['auditEvents', '_entities']);
 
-// Does the operation select person-level fields (or the audit trail itself)?
-export function readsPersonLevelData(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+// Does the operation select person-level fields (or the audit trail itself)? Decided by the document
+// alone (an @include(if: $var) does not change it: a person-level field that may be selected is
+// audited), so once per operation.
+export const readsPersonLevelData = perOperation(function readsPersonLevelData(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
   const typeInfo = new TypeInfo(schema);
   let found = false;
   const onlyThisOperation: DocumentNode = {
@@ -35,7 +38,7 @@ export function readsPersonLevelData(schema: GraphQLSchema, document: DocumentNo
     }),
   );
   return found;
-}
+});
 
 // Every operation that reads person-level data, allowed or denied, appends one audit event before
 // the response is sent; if the event cannot be written, the response carries no data.

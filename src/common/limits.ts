@@ -3,10 +3,13 @@ import type { NextFunction, Request, Response } from 'express';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { getNullableType, GraphQLError, GraphQLSchema, isListType, OperationDefinitionNode, ValidationContext } from 'graphql';
+import {
+  ArgumentNode, DirectiveNode, DocumentNode, getNullableType, GraphQLError, GraphQLSchema, isListType, Kind, OperationDefinitionNode, ValidationContext, visit,
+} from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { ComplexityEstimatorArgs, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { domainError } from './errors';
+import { perOperation } from './per-operation';
 
 // Query limits. Depth, aliases and directives come from graphql-armor's validation rules; the cost
 // is graphql-query-complexity with a pagination-aware estimator (`first` multiplies its children).
@@ -99,8 +102,46 @@ export function documentSizeLimit(req: Request, res: Response, next: NextFunctio
 const costs = new WeakMap<object, number>();
 export const operationCost = (request: object): number | undefined => costs.get(request);
 
+// The variables an operation's cost can depend on: those passed to a `first` argument (it multiplies
+// what it selects) and to a directive (@include/@skip decide what is selected). Any other variable
+// (an id, a filter) leaves the cost as it is; so the cost is kept per operation and per values of
+// these alone, and a front end opening person after person prices its operation once.
+function costVariables(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ArgumentNode | DirectiveNode) =>
+    visit(node, { Variable(v) { names.add(v.name.value); } });
+  const definitions = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)];
+  for (const definition of definitions) {
+    visit(definition, {
+      Argument(arg) {
+        if (arg.name.value === 'first') collect(arg);
+      },
+      Directive(directive) {
+        collect(directive);
+        return false;
+      },
+    });
+  }
+  return [...names];
+}
+
+const COSTS_KEPT_PER_OPERATION = 64;
+
 export function limitsPlugin(sizes: DistrictSizes = NINGXIA_DISTRICT_SIZES): ApolloServerPlugin {
   const bounds = listBounds(sizes);
+  const pricing = perOperation((_schema, document, operation) => ({ variables: costVariables(document, operation), costs: new Map<string, number>() }));
+  const price = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined, name: string | undefined) => {
+    if (!operation) return costOf(schema, document, variables, name, bounds);
+    const known = pricing(schema, document, operation);
+    const key = JSON.stringify(known.variables.map((v) => (variables && v in variables ? variables[v] : '\u0000absent')));
+    let cost = known.costs.get(key);
+    if (cost === undefined) {
+      cost = costOf(schema, document, variables, name, bounds);
+      if (known.costs.size >= COSTS_KEPT_PER_OPERATION) known.costs.clear();
+      known.costs.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
@@ -108,7 +149,7 @@ export function limitsPlugin(sizes: DistrictSizes = NINGXIA_DISTRICT_SIZES): Apo
           checkVariables(schema, operation, req.variables);
           let cost: number;
           try {
-            cost = costOf(schema, document, req.variables, operation?.name?.value ?? req.operationName, bounds);
+            cost = price(schema, document, operation, req.variables, operation?.name?.value ?? req.operationName);
           } catch (err) {
             // whatever the estimate cannot price is an operation the client got wrong
             throw domainError('BAD_USER_INPUT', err instanceof GraphQLError ? err.message : 'The operation could not be priced', { http: { status: 400 } });

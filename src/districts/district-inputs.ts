@@ -1,8 +1,9 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import {
-  DefinitionNode, DocumentNode, getArgumentValues, getNamedType, getNullableType, getVariableValues, GraphQLInputType, GraphQLSchema, isInputObjectType,
+  DefinitionNode, DocumentNode, FieldNode, getArgumentValues, getNamedType, getNullableType, getVariableValues, GraphQLField, GraphQLInputType, GraphQLSchema, isInputObjectType,
   isListType, Kind, OperationDefinitionNode, TypeInfo, visit, visitWithTypeInfo,
 } from 'graphql';
+import { perOperation, perSchema } from '../common/per-operation';
 import { parseDistrictCode } from '../core/district-code';
 
 // Every argument and input field of the read API that names a district of the service: each is read
@@ -56,10 +57,20 @@ function check(value: unknown, type: GraphQLInputType, isCode: boolean, path: st
   }
 }
 
-// Checks every district code the operation (and the fragments it may spread) passes, literal or variable.
-export function checkDistrictInputs(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> = {}, reaching = reachingTypes(schema)): void {
-  const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
-  if (!coerced) return; // wrong variables are refused by the limits plugin with their own message
+// Where the operation (and the fragments it may spread) can pass a district code, literal or
+// variable: the fields with an argument that is a code or an input type reaching one. Static per
+// operation, so found once; a request whose operation has no such place coerces nothing.
+interface DistrictInputSite {
+  parent: string;
+  def: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+const reachingTypesOf = perSchema(reachingTypes);
+
+const districtInputSites = perOperation(function districtInputSites(schema, document, operation): DistrictInputSite[] {
+  const reaching = reachingTypesOf(schema);
+  const sites: DistrictInputSite[] = [];
   const definitions: DefinitionNode[] = [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)];
   const typeInfo = new TypeInfo(schema);
   visit({ kind: Kind.DOCUMENT, definitions }, visitWithTypeInfo(typeInfo, {
@@ -67,30 +78,41 @@ export function checkDistrictInputs(schema: GraphQLSchema, document: DocumentNod
       const def = typeInfo.getFieldDef();
       const parent = typeInfo.getParentType();
       if (!def || !parent || !def.args.length || !node.arguments?.length) return;
-      let values: Record<string, unknown>;
-      try {
-        values = getArgumentValues(def, node, coerced);
-      } catch {
-        return; // a value of the wrong type: graphql-js refuses it with its own message
-      }
-      for (const arg of def.args) {
-        const own = DISTRICT_CODE_INPUTS.has(`${parent.name}.${def.name}(${arg.name})`);
-        if (own || reaching.has(getNamedType(arg.type).name)) check(values[arg.name], arg.type, own, arg.name, reaching);
-      }
+      const takesCode = def.args.some((arg) => DISTRICT_CODE_INPUTS.has(`${parent.name}.${def.name}(${arg.name})`) || reaching.has(getNamedType(arg.type).name));
+      if (takesCode) sites.push({ parent: parent.name, def, node });
     },
   }));
+  return sites;
+});
+
+// Checks every district code the operation passes at those places.
+export function checkDistrictInputs(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> = {}): void {
+  const sites = districtInputSites(schema, document, operation);
+  if (!sites.length) return;
+  const reaching = reachingTypesOf(schema);
+  const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
+  if (!coerced) return; // wrong variables are refused by the limits plugin with their own message
+  for (const { parent, def, node } of sites) {
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(def, node, coerced);
+    } catch {
+      continue; // a value of the wrong type: graphql-js refuses it with its own message
+    }
+    for (const arg of def.args) {
+      const own = DISTRICT_CODE_INPUTS.has(`${parent}.${def.name}(${arg.name})`);
+      if (own || reaching.has(getNamedType(arg.type).name)) check(values[arg.name], arg.type, own, arg.name, reaching);
+    }
+  }
 }
 
 export function districtInputsPlugin(): ApolloServerPlugin {
-  const reachingBySchema = new WeakMap<GraphQLSchema, Set<string>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          let reaching = reachingBySchema.get(schema);
-          if (!reaching) reachingBySchema.set(schema, (reaching = reachingTypes(schema)));
-          checkDistrictInputs(schema, document, operation, request.variables, reaching);
+          checkDistrictInputs(schema, document, operation, request.variables);
         },
       };
     },
