@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { JsonList } from '../common/json-lists';
-import { MAX_BATCH_SIZE } from '../common/loaders';
+import { hydrateSelected, loadedColumns, MAX_BATCH_SIZE } from '../common/loaders';
 import { readQuery } from '../common/read-replica';
-import { requestScoped } from './context';
+import { Context, requestScoped } from './context';
+import { personLoaders } from './person.loaders';
 import { Person } from './person.entity';
 
 // The longest JSON text of one person's list MariaDB may build (see read below).
@@ -29,11 +30,18 @@ interface Waiting {
 
 export class PersonListLoader {
   private readonly loaded = new Map<PersonList<unknown>, Map<number, Promise<unknown[]>>>();
+  private readonly watched = new Map<number, Set<PersonList<unknown>>>();
   private queue: Waiting[] | null = null;
 
   constructor(private readonly ds: DataSource) {}
 
+  // Every list asked for the person from now on is added to `learned` (see personWithLearnedLists).
+  watch(personId: number, learned: Set<PersonList<unknown>>): void {
+    this.watched.set(personId, learned);
+  }
+
   load<T>(list: PersonList<T>, personId: number): Promise<T[]> {
+    this.watched.get(personId)?.add(list);
     let byPerson = this.loaded.get(list);
     if (!byPerson) this.loaded.set(list, (byPerson = new Map()));
     let records = byPerson.get(personId);
@@ -93,16 +101,45 @@ export class PersonListLoader {
     }
   }
 
-  private async read(lists: readonly string[], ids: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
+  // One person (every loaded column, as p_<column>) with `lists` of that person, in one statement,
+  // if the person is within `scope` (residence district codes; null: the whole province): a person out
+  // of reach reads as no row, and none of their lists is read. The lists are kept as if loaded.
+  async readPersonWith(personId: number, lists: ReadonlyArray<PersonList<unknown>>, scope: readonly string[] | null): Promise<Person | null> {
+    if (scope && !scope.length) return null;
+    const q = (name: string) => this.ds.driver.escape(name);
+    const person = this.ds.getMetadata(Person);
+    const columns = loadedColumns(person).map((c) => `p.${q(c.databaseName)} AS ${q(`p_${c.databaseName}`)}`).join(', ');
+    const residence = q(person.findColumnWithPropertyName('residenceDistrictCode')!.databaseName);
+    const within = scope ? ` AND p.${residence} IN (${scope.map(() => '?').join(', ')})` : '';
+    const compiled = lists.map((list) => list.compile(this.ds));
+    const rows = await this.select(`${columns}, ${compiled.map((l, i) => `${l.sql} AS l${i}`).join(', ')}`, `= ?${within}`, [personId, ...(scope ?? [])]);
+    if (!rows.length) return null;
+    lists.forEach((list, i) => {
+      let byPerson = this.loaded.get(list);
+      if (!byPerson) this.loaded.set(list, (byPerson = new Map()));
+      if (!byPerson.has(personId)) {
+        const records = rows[0][`l${i}`];
+        const read = new Promise<unknown[]>((resolve) => resolve(compiled[i].read(records)));
+        read.catch(() => undefined); // a list nobody asks for this time must not fail the process; who asks gets the error
+        byPerson.set(personId, read);
+      }
+    });
+    return hydrateSelected(this.ds, Person, 'p', rows)[0];
+  }
+
+  private async select(columns: string, idCondition: string, parameters: unknown[]): Promise<Array<Record<string, unknown>>> {
     const q = (name: string) => this.ds.driver.escape(name);
     const person = this.ds.getMetadata(Person);
     const id = q(person.primaryColumns[0].databaseName);
-    const columns = lists.map((sql, i) => `${sql} AS l${i}`).join(', ');
     // MariaDB builds JSON_ARRAYAGG like GROUP_CONCAT: cut (into invalid JSON) at group_concat_max_len,
     // 1 MB by default; raised for this statement alone (max_allowed_packet still bounds the answer)
     const raise = this.ds.options.type === 'mariadb' ? `SET STATEMENT group_concat_max_len = ${LIST_MAX_BYTES} FOR ` : '';
-    const sql = `${raise}SELECT p.${id} AS id, ${columns} FROM ${q(person.tableName)} p WHERE p.${id} IN (${ids.map(() => '?').join(', ')})`;
-    const rows = (await readQuery(this.ds, sql, [...ids])) as Array<Record<string, unknown>>;
+    const sql = `${raise}SELECT p.${id} AS id, ${columns} FROM ${q(person.tableName)} p WHERE p.${id} ${idCondition}`;
+    return (await readQuery(this.ds, sql, parameters)) as Array<Record<string, unknown>>;
+  }
+
+  private async read(lists: readonly string[], ids: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
+    const rows = await this.select(lists.map((sql, i) => `${sql} AS l${i}`).join(', '), `IN (${ids.map(() => '?').join(', ')})`, [...ids]);
     const byId = new Map<number, Record<string, unknown>>();
     for (const row of rows) byId.set(Number(row.id), row);
     return byId;
@@ -112,6 +149,33 @@ export class PersonListLoader {
 export const personLists = requestScoped(function personLists(ctx) {
   return new PersonListLoader(ctx.ds);
 });
+
+// A person looked up at one place of an operation (a root field's node: static for a parsed
+// document), with the lists the same place asked for last time, for the same role and purpose (what
+// they may read decides which lists their fields ask for), in the same statement as the person's
+// row: opening a profile is one round trip, not two. What the place asks for this time is added to
+// what it learned (only a directive's variable can change it for the same document and role); a
+// list not learned yet is read by the loader as before, so the answer never depends on the hint.
+const learnedAt = new WeakMap<object, Map<string, Set<PersonList<unknown>>>>();
+const VIEWER_KINDS_KEPT = 64; // role x purpose; bounded whatever purposes callers send
+
+export async function personWithLearnedLists(ctx: Context, personId: number, place: object, scope: readonly string[] | null): Promise<Person | null> {
+  let byViewer = learnedAt.get(place);
+  if (!byViewer) learnedAt.set(place, (byViewer = new Map()));
+  const viewerKind = `${ctx.viewer.role}|${ctx.viewer.purpose ?? ''}`;
+  let learned = byViewer.get(viewerKind);
+  if (!learned) {
+    if (byViewer.size >= VIEWER_KINDS_KEPT) byViewer.clear();
+    byViewer.set(viewerKind, (learned = new Set()));
+  }
+  const lists = personLists(ctx);
+  const hint = [...learned];
+  lists.watch(personId, learned);
+  if (!hint.length) return personLoaders(ctx).personById.load(personId);
+  const person = await lists.readPersonWith(personId, hint, scope);
+  if (person) personLoaders(ctx).personById.prime(personId, person);
+  return person;
+}
 
 // One list as a department's loaders offer it: the records of a person by the person's id.
 export interface ListByPerson<T> {

@@ -1,5 +1,6 @@
-import { personLoaders } from '../core/person.loaders';
-import { Arg, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { personWithLearnedLists } from '../core/person-lists';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../common/errors';
 import { validateIdNumber } from '../common/id-number';
 import { Connection } from '../common/pagination/connection';
@@ -31,8 +32,12 @@ function inJurisdiction(ctx: Context, person: Person | null): Person | null {
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'A person by internal id; null if unknown (按编号查询人员)' })
-  async person(@Arg('id', () => ID, { description: 'Internal person id (人员编号)' }) id: string, @Ctx() ctx: Context): Promise<Person | null> {
-    return inJurisdiction(ctx, await personLoaders(ctx).personById.load(parseId(id)));
+  async person(
+    @Arg('id', () => ID, { description: 'Internal person id (人员编号)' }) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Person | null> {
+    return inJurisdiction(ctx, await personWithLearnedLists(ctx, parseId(id), info.fieldNodes[0], jurisdictionCodes(ctx.viewer, ctx.tree)));
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by national ID number (15 or 18 characters); null if unknown (按身份证号查询人员)' })
