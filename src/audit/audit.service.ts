@@ -178,9 +178,27 @@ async function appendEvents(ds: DataSource, known: ChainHead | null, inputs: Aud
   }
 }
 
-// updateEntity(false): the events are complete, no read-back of defaults (one statement)
+// The events are complete (every column set by eventFor, no default to read back): one INSERT whose
+// text is built once per data source, its values bound in column order.
+const insertShapes = new WeakMap<DataSource, { head: string; row: string; properties: Array<keyof AuditEvent> }>();
+
 async function insertEvents(em: EntityManager, events: AuditEvent[]): Promise<void> {
-  await em.createQueryBuilder().insert().into(AuditEvent).values(events).updateEntity(false).execute();
+  let shape = insertShapes.get(em.connection);
+  if (!shape) {
+    const metadata = em.connection.getMetadata(AuditEvent);
+    const q = (name: string) => em.connection.driver.escape(name);
+    const columns = metadata.columns;
+    shape = {
+      head: `INSERT INTO ${q(metadata.tableName)} (${columns.map((c) => q(c.databaseName)).join(', ')}) VALUES `,
+      row: `(${columns.map(() => '?').join(', ')})`,
+      properties: columns.map((c) => c.propertyName as keyof AuditEvent),
+    };
+    insertShapes.set(em.connection, shape);
+  }
+  const { head, row, properties } = shape;
+  const values: unknown[] = [];
+  for (const event of events) for (const p of properties) values.push(event[p]);
+  await em.query(`${head}${events.map(() => row).join(', ')}`, values);
 }
 
 function eventFor(input: AuditInput, seq: number, prevHash: string): AuditEvent {
